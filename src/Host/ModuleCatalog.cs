@@ -1,0 +1,13 @@
+using Saas.Kernel.Modules;
+using Saas.Modules.News;
+
+namespace Saas.Host;
+
+/// <summary>The modules this deployment is composed of, in one explicit list.</summary>
+internal static class ModuleCatalog
+{
+    public static IReadOnlyList<IModule> All { get; } =
+    [
+        new NewsModule(),
+    ];
+}

@@ -1,0 +1,73 @@
+using Hangfire;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+using Saas.Host.Jobs;
+using Saas.Host.Recipes;
+using Saas.Host.Tenancy;
+using Saas.Host.Web;
+using Saas.Kernel.Data;
+using Saas.Kernel.Modules;
+
+namespace Saas.Host;
+
+/// <summary>What happens once before the first request: schema, registry, demo towns, and telling the operator where to look.</summary>
+internal static class PlatformStartup
+{
+    public static async Task InitializeAsync(this WebApplication app, IReadOnlyList<IModule> modules, CancellationToken cancellationToken = default)
+    {
+        var services = app.Services;
+        await services.GetRequiredService<MigrationRunner>().RunAsync(MigrationSources(modules), cancellationToken);
+        await services.GetRequiredService<RegistryRefresher>().LoadAllAsync(cancellationToken);
+
+        var options = services.GetRequiredService<IOptions<PlatformOptions>>().Value;
+        if (options.SeedDemoTenants)
+        {
+            await SeedRecipesAsync(app, options, cancellationToken);
+        }
+        services.GetRequiredService<IRecurringJobManager>().ScheduleModuleJobs(modules);
+        app.Lifetime.ApplicationStarted.Register(() => PrintUrls(app, options));
+    }
+
+    /// <summary>The registry and core tables first, then each module's own.</summary>
+    public static IEnumerable<MigrationSource> MigrationSources(IReadOnlyList<IModule> modules) =>
+        modules.Select(m => m.Migrations).Prepend(new MigrationSource("platform", typeof(PlatformStartup).Assembly));
+
+    private static async Task SeedRecipesAsync(WebApplication app, PlatformOptions options, CancellationToken cancellationToken)
+    {
+        var folder = ContentPaths.Find(options.TenantsPath, app.Environment.ContentRootPath, "tenants");
+        var reader = app.Services.GetRequiredService<RecipeReader>();
+        var seeder = app.Services.GetRequiredService<RecipeSeeder>();
+        foreach (var file in Directory.EnumerateFiles(folder, "recipe.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            try
+            {
+                await seeder.SeedAsync(reader.Read(file), cancellationToken);
+            }
+            catch (RecipeException ex)
+            {
+                // One broken recipe must not keep the other towns offline; it is refused whole.
+                app.Logger.LogError("Recipe refused, town not seeded: {Problem}", ex.Message);
+            }
+        }
+    }
+
+    private static void PrintUrls(WebApplication app, PlatformOptions options)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var address = addresses.Select(a => new Uri(a.Replace("+", "localhost", StringComparison.Ordinal).Replace("*", "localhost", StringComparison.Ordinal).Replace("[::]", "localhost", StringComparison.Ordinal)))
+            .OrderBy(u => u.Scheme == "https" ? 1 : 0)
+            .FirstOrDefault();
+        if (address is null)
+        {
+            return;
+        }
+        var port = address.IsDefaultPort ? "" : $":{address.Port}";
+        var registry = app.Services.GetRequiredService<TenantRegistry>();
+        var lines = new List<string> { "", "Rathausplatz is running. Open:", $"  Platform site:  {address.Scheme}://{options.Domain}{port}/" };
+        lines.AddRange(registry.Tenants.Where(t => t.State == Kernel.Tenancy.TenantState.Active).OrderBy(t => t.Slug, StringComparer.Ordinal)
+            .Select(t => $"  {t.FullName,-24} {address.Scheme}://{t.PrimaryHost}{port}/"));
+        lines.Add("");
+        Console.WriteLine(string.Join(Environment.NewLine, lines));
+    }
+}

@@ -1,0 +1,88 @@
+using Microsoft.EntityFrameworkCore;
+using Saas.Kernel.Branding;
+using Saas.Host.Web;
+using Saas.Kernel.Tenancy;
+
+namespace Saas.Host.Tenancy;
+
+/// <summary>
+/// The one way to change a town in the registry. Every change bumps the town's version, is
+/// applied to this node at once and announced to the others.
+/// </summary>
+internal sealed class TenantAdministration(
+    IDbContextFactory<RegistryDbContext> contexts,
+    RegistryRefresher refresher,
+    ITenantChangeBus bus,
+    ThemeCatalog themes,
+    TimeProvider clock)
+{
+    public Task SetStateAsync(Guid tenantId, TenantState state, CancellationToken cancellationToken) =>
+        ChangeAsync(tenantId, (_, row) => row.State = state.ToString().ToLowerInvariant(), cancellationToken);
+
+    public Task SetFeaturesAsync(Guid tenantId, IReadOnlyCollection<string> features, CancellationToken cancellationToken) =>
+        ChangeAsync(tenantId, (db, row) =>
+        {
+            db.Features.RemoveRange(row.Features.Where(f => !features.Contains(f.FeatureKey)));
+            foreach (var key in features.Where(k => row.Features.All(f => f.FeatureKey != k)))
+            {
+                db.Features.Add(new TenantFeatureRow { TenantId = tenantId, FeatureKey = key, EnabledAt = clock.GetUtcNow().UtcDateTime });
+            }
+        }, cancellationToken);
+
+    public Task SetThemeAsync(Guid tenantId, string theme, CancellationToken cancellationToken)
+    {
+        if (!themes.Exists(theme))
+        {
+            throw new ArgumentException($"Unknown theme '{theme}'.", nameof(theme));
+        }
+        return ChangeAsync(tenantId, (_, row) => row.Theme = theme, cancellationToken);
+    }
+
+    /// <summary>Stores brand colours, or returns why they were refused (and stores nothing).</summary>
+    public async Task<IReadOnlyList<BrandProblem>> SetBrandColorsAsync(Guid tenantId, string primary, string secondary, CancellationToken cancellationToken)
+    {
+        var problems = BrandValidator.Check(primary, secondary);
+        if (problems.Count == 0)
+        {
+            await ChangeAsync(tenantId, (_, row) =>
+            {
+                row.PrimaryColor = primary.ToLowerInvariant();
+                row.SecondaryColor = secondary.ToLowerInvariant();
+            }, cancellationToken);
+        }
+        return problems;
+    }
+
+    public Task SetNameAsync(Guid tenantId, string name, CancellationToken cancellationToken) =>
+        ChangeAsync(tenantId, (_, row) => row.Name = name, cancellationToken);
+
+    public Task AddDomainAsync(Guid tenantId, string host, string kind, bool verified, CancellationToken cancellationToken)
+    {
+        var normalized = HostNormalizer.Normalize(host) ?? throw new ArgumentException($"'{host}' is not a host name.", nameof(host));
+        return ChangeAsync(tenantId, (db, _) => db.Domains.Add(new TenantDomainRow
+        {
+            Host = normalized,
+            TenantId = tenantId,
+            Kind = kind,
+            Verified = verified,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        }), cancellationToken);
+    }
+
+    private async Task ChangeAsync(Guid tenantId, Action<RegistryDbContext, TenantRow> change, CancellationToken cancellationToken)
+    {
+        long version;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            var row = await db.Tenants.Include(t => t.Features).SingleOrDefaultAsync(t => t.Id == tenantId, cancellationToken)
+                ?? throw new KeyNotFoundException($"No tenant {tenantId}.");
+            change(db, row);
+            row.Version++; // also the concurrency token: two racing changes cannot both win
+            row.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+            await db.SaveChangesAsync(cancellationToken);
+            version = row.Version;
+        }
+        await refresher.RefreshAsync(tenantId, cancellationToken);
+        await bus.PublishAsync(tenantId, version);
+    }
+}

@@ -1,0 +1,56 @@
+using Ganss.Xss;
+using Markdig;
+
+namespace Saas.Kernel.Content;
+
+/// <summary>
+/// Turns editor Markdown into HTML that is safe to show: Markdig renders (raw HTML in the source
+/// is escaped, not passed through) and HtmlSanitizer removes anything that could still run or
+/// track: scripts, event handlers, styles, iframes, non-http(s) links.
+/// </summary>
+public sealed class MarkdownRenderer
+{
+    private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder()
+        .DisableHtml()
+        .UsePipeTables()
+        .UseAutoLinks()
+        .UseEmphasisExtras()
+        .Build();
+
+    private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
+
+    public string ToSafeHtml(string markdown)
+    {
+        var html = Markdown.ToHtml(markdown ?? string.Empty, _pipeline);
+        return _sanitizer.Sanitize(html);
+    }
+
+    /// <summary>Plain text of the Markdown (for feeds' summaries, meta descriptions).</summary>
+    public string ToPlainText(string markdown) => Markdown.ToPlainText(markdown ?? string.Empty, _pipeline).Trim();
+
+    private static HtmlSanitizer CreateSanitizer()
+    {
+        var options = new HtmlSanitizerOptions
+        {
+            AllowedTags = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+            {
+                "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "strong", "em", "del", "ins", "mark", "sub", "sup",
+                "ul", "ol", "li", "blockquote", "code", "pre", "a", "table", "thead", "tbody", "tr", "th", "td", "img",
+            },
+            AllowedAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "title", "src", "alt", "start", "align" },
+            AllowedSchemes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "http", "https", "mailto", "tel" },
+            UriAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "src" },
+        };
+        // The page title is the page's only h1: a Markdown "# heading" keeps its text but loses the tag.
+        var sanitizer = new HtmlSanitizer(options) { KeepChildNodes = true };
+        sanitizer.PostProcessNode += (_, e) =>
+        {
+            if (e.Node is AngleSharp.Dom.IElement { LocalName: "a" } link && link.GetAttribute("href") is { } href
+                && href.StartsWith("http", StringComparison.OrdinalIgnoreCase))
+            {
+                link.SetAttribute("rel", "noopener noreferrer");
+            }
+        };
+        return sanitizer;
+    }
+}

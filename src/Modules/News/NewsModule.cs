@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Saas.Kernel.Data;
+using Saas.Kernel.Modules;
+using Saas.Modules.News.Api;
+using Saas.Modules.News.Data;
+using Saas.Modules.News.Feeds;
+using Saas.Modules.News.Recipe;
+
+namespace Saas.Modules.News;
+
+/// <summary>News (Aktuelles): the town's articles, categories, urgent notices and feeds.</summary>
+public sealed class NewsModule : IModule
+{
+    public const string Feature = "news";
+
+    public string FeatureKey => Feature;
+
+    public string NameKey => "news.module";
+
+    public IReadOnlyList<Permission> Permissions { get; } =
+    [
+        new("news.edit", "news.permission.edit", ["Editor", "TenantAdmin"]),
+        new("news.publish", "news.permission.publish", ["Editor", "TenantAdmin"]),
+    ];
+
+    public IReadOnlyList<NavigationItem> Navigation { get; } = [new("news.nav", "/aktuelles", 100)];
+
+    public MigrationSource Migrations => new("news", typeof(NewsModule).Assembly);
+
+    public IRecipeStep RecipeStep { get; } = new NewsRecipeStep();
+
+    public IReadOnlyList<RecurringTenantJob> Jobs { get; } = [];
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddTenantDbContext<NewsDbContext>();
+        services.AddScoped<NewsQueries>();
+        services.AddSingleton(new HomeSection(Feature, "UrgentNotices", HomeSlot.Top, 0));
+        services.AddSingleton(new HomeSection(Feature, "LatestNews", HomeSlot.Main, 0));
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapNewsFeeds();
+        endpoints.MapNewsApi();
+    }
+}
