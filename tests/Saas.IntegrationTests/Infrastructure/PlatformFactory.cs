@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Saas.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// One running node of the product against a real database (and Redis when given), through the
+/// test server. Towns answer at <c>{slug}.localhost</c>; the platform site at <c>localhost</c>.
+/// </summary>
+public sealed class PlatformFactory(PlatformFactoryOptions options) : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(options.Environment);
+        builder.UseSetting("Platform:Domain", "localhost");
+        builder.UseSetting("Platform:SeedDemoTenants", options.SeedDemoTowns ? "true" : "false");
+        builder.UseSetting("Platform:VersionSweepInterval", options.VersionSweepInterval.ToString());
+        builder.UseSetting("Platform:RequestsPerMinute", options.RequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (options.TenantsPath is not null)
+        {
+            builder.UseSetting("Platform:TenantsPath", options.TenantsPath);
+        }
+        if (options.Database is { } db)
+        {
+            builder.UseSetting("ConnectionStrings:Postgres", db.OwnerConnectionString);
+            builder.UseSetting("ConnectionStrings:PostgresApp", db.AppConnectionString);
+        }
+        else
+        {
+            builder.UseSetting("Platform:DataPath", options.SqliteFolder ?? Path.Combine(Path.GetTempPath(), "saas-tests", Guid.NewGuid().ToString("N")));
+        }
+        if (options.Redis is not null)
+        {
+            builder.UseSetting("ConnectionStrings:Redis", options.Redis);
+            builder.UseSetting("Platform:ChangeChannel", options.ChangeChannel ?? $"saas:test:{Guid.NewGuid():N}");
+        }
+    }
+
+    /// <summary>A client whose requests carry <paramref name="host"/> as the Host header.</summary>
+    public HttpClient ClientFor(string host, bool followRedirects = false)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri($"http://{host}/"), AllowAutoRedirect = followRedirects });
+        return client;
+    }
+
+    public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
+}
+
+public sealed record PlatformFactoryOptions
+{
+    public TestDatabase? Database { get; init; }
+    public string? SqliteFolder { get; init; }
+    public string? Redis { get; init; }
+    public string? ChangeChannel { get; init; }
+    public bool SeedDemoTowns { get; init; }
+    public string? TenantsPath { get; init; }
+    public string Environment { get; init; } = Environments.Production;
+    public TimeSpan VersionSweepInterval { get; init; } = TimeSpan.FromSeconds(5);
+    public int RequestsPerMinute { get; init; } = 100_000;
+}
