@@ -23,6 +23,9 @@ internal static class PlatformStartup
         var options = services.GetRequiredService<IOptions<PlatformOptions>>().Value;
         if (options.SeedDemoTenants)
         {
+            // Nodes that start together seed one after the other; the second finds everything done.
+            await using var _ = await StartupLock.AcquireAsync(services.GetRequiredService<DatabaseOptions>(), cancellationToken);
+            await services.GetRequiredService<RegistryRefresher>().LoadAllAsync(cancellationToken);
             await SeedRecipesAsync(app, options, cancellationToken);
         }
         services.GetRequiredService<IRecurringJobManager>().ScheduleModuleJobs(modules);

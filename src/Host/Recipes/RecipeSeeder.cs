@@ -18,6 +18,7 @@ internal sealed class RecipeSeeder(
     IServiceScopeFactory scopes,
     IDbContextFactory<RegistryDbContext> registry,
     RegistryRefresher refresher,
+    ITenantChangeBus bus,
     IEnumerable<IModule> modules,
     TimeProvider clock,
     ILogger<RecipeSeeder> logger)
@@ -109,6 +110,7 @@ internal sealed class RecipeSeeder(
 
     private async Task ActivateAsync(Guid tenantId, string state, CancellationToken cancellationToken)
     {
+        long version;
         await using (var db = await registry.CreateDbContextAsync(cancellationToken))
         {
             var row = await db.Tenants.SingleAsync(t => t.Id == tenantId, cancellationToken);
@@ -116,8 +118,10 @@ internal sealed class RecipeSeeder(
             row.Version++;
             row.UpdatedAt = clock.GetUtcNow().UtcDateTime;
             await db.SaveChangesAsync(cancellationToken);
+            version = row.Version;
         }
         await refresher.RefreshAsync(tenantId, cancellationToken);
+        await bus.PublishAsync(tenantId, version);
     }
 
     private static TenantSnapshot ProvisioningSnapshot(Guid id, Recipe recipe) => new(

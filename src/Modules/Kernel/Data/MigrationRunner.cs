@@ -123,12 +123,20 @@ public sealed partial class MigrationRunner(DatabaseOptions database, ILogger<Mi
                     CREATE ROLE {role} LOGIN PASSWORD '{password}' NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
                 END IF;
             END $$;
-            ALTER ROLE {role} NOSUPERUSER NOBYPASSRLS;
             GRANT USAGE ON SCHEMA public TO {role};
             GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role};
             GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role};
             REVOKE ALL ON platform_schema_migrations FROM {role};
             """, cancellationToken);
+        // An existing role may have been created by someone else: refuse to run with one that
+        // could read across towns, rather than trying to alter it (which needs a superuser).
+        await using var check = connection.CreateCommand();
+        check.CommandText = "SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = @role";
+        AddParameter(check, "role", role);
+        if (await check.ExecuteScalarAsync(cancellationToken) is true)
+        {
+            throw new InvalidOperationException($"The application role '{role}' is a superuser or has BYPASSRLS; row-level security would not protect the towns' data.");
+        }
     }
 
     private DbConnection Open() => database.Provider == DatabaseProvider.Postgres
