@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Saas.Kernel.Tenancy;
 
 namespace Saas.Host.Tenancy;
@@ -8,7 +9,7 @@ namespace Saas.Host.Tenancy;
 /// never reach a town's code: unknown or switched-off hosts (one neutral page), secondary
 /// domains (301 to the primary) and suspended towns (a notice).
 /// </summary>
-internal sealed class TenantResolutionMiddleware(RequestDelegate next, TenantRegistry registry, NeutralPages pages)
+internal sealed class TenantResolutionMiddleware(RequestDelegate next, TenantRegistry registry, NeutralPages pages, ILogger<TenantResolutionMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -40,7 +41,10 @@ internal sealed class TenantResolutionMiddleware(RequestDelegate next, TenantReg
             return;
         }
         context.Features.Set(new SiteFeature(HostMatchKind.Tenant, tenant));
+        // Every log line and trace of this request carries the town.
+        Activity.Current?.SetTag("tenant.id", tenant.Id).SetTag("tenant.slug", tenant.Slug);
         using (AmbientTenant.Begin(tenant))
+        using (logger.BeginScope(new TenantLogScope(tenant.Id, tenant.Slug)))
         {
             await next(context);
         }
@@ -56,3 +60,23 @@ internal sealed class TenantResolutionMiddleware(RequestDelegate next, TenantReg
 
 /// <summary>What the resolution middleware decided for this request.</summary>
 internal sealed record SiteFeature(HostMatchKind Kind, TenantSnapshot? Tenant);
+
+/// <summary>Log scope with the town; structured loggers (JSON console, OTLP) emit both fields.</summary>
+internal sealed record TenantLogScope(Guid TenantId, string Tenant) : IReadOnlyList<KeyValuePair<string, object>>
+{
+    public int Count => 2;
+
+    public KeyValuePair<string, object> this[int index] => index == 0
+        ? new("TenantId", TenantId)
+        : new("Tenant", Tenant);
+
+    public IEnumerator<KeyValuePair<string, object>> GetEnumerator()
+    {
+        yield return this[0];
+        yield return this[1];
+    }
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+    public override string ToString() => $"Tenant:{Tenant}";
+}
