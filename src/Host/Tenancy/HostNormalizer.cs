@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 
 namespace Saas.Host.Tenancy;
@@ -9,11 +10,16 @@ namespace Saas.Host.Tenancy;
 /// </summary>
 internal static class HostNormalizer
 {
+    private const int MaxName = 253;
+    private const int MaxLabel = 63;
+
     private static readonly IdnMapping Idn = new() { AllowUnassigned = false, UseStd3AsciiRules = true };
+
+    private static readonly SearchValues<char> Plain = SearchValues.Create("abcdefghijklmnopqrstuvwxyz0123456789-.");
 
     public static string? Normalize(string? host)
     {
-        if (string.IsNullOrEmpty(host) || host.Length > 253 + 7)
+        if (string.IsNullOrEmpty(host) || host.Length > MaxName + 7)
         {
             return null;
         }
@@ -25,31 +31,29 @@ internal static class HostNormalizer
         var colon = span.LastIndexOf(':');
         if (colon >= 0)
         {
+            if (!IsPort(span[(colon + 1)..]))
+            {
+                return null;
+            }
             span = span[..colon];
         }
         if (span.Length > 0 && span[^1] == '.')
         {
             span = span[..^1];
         }
-        if (span.Length is 0 or > 253)
+        if (span.Length is 0 or > MaxName)
         {
             return null;
         }
-        var plain = true;
-        foreach (var c in span)
+        if (span.ContainsAnyExcept(Plain))
         {
-            if (c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '.')
-            {
-                continue;
-            }
-            plain = false;
-            break;
+            return NormalizeSlow(span.ToString());
         }
-        if (plain)
+        if (!IsDnsName(span))
         {
-            return span.Length == host.Length ? host : span.ToString();
+            return null;
         }
-        return NormalizeSlow(span.ToString());
+        return span.Length == host.Length ? host : span.ToString();
     }
 
     private static string? NormalizeSlow(string host)
@@ -57,18 +61,41 @@ internal static class HostNormalizer
         try
         {
             var ascii = Idn.GetAscii(host.ToLowerInvariant());
-            foreach (var c in ascii)
-            {
-                if (!(c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '.'))
-                {
-                    return null;
-                }
-            }
-            return ascii;
+            return ascii.Length <= MaxName && !ascii.AsSpan().ContainsAnyExcept(Plain) && IsDnsName(ascii) ? ascii : null;
         }
         catch (ArgumentException)
         {
             return null;
         }
+    }
+
+    /// <summary>Labels of 1-63 characters that neither start nor end with '-' (RFC 1123).</summary>
+    private static bool IsDnsName(ReadOnlySpan<char> name)
+    {
+        foreach (var range in name.Split('.'))
+        {
+            var label = name[range];
+            if (label.Length is 0 or > MaxLabel || label[0] == '-' || label[^1] == '-')
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static bool IsPort(ReadOnlySpan<char> port)
+    {
+        if (port.Length is 0 or > 5)
+        {
+            return false;
+        }
+        foreach (var c in port)
+        {
+            if (c is < '0' or > '9')
+            {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -36,14 +36,18 @@ internal sealed class RegistryStore(IDbContextFactory<RegistryDbContext> context
         return await db.Tenants.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Version, cancellationToken);
     }
 
+    /// <summary>Where a town lives: its oldest verified custom domain, else its platform subdomain.</summary>
+    internal static string PrimaryHost(IEnumerable<DomainEntry> domainsOldestFirst, string slug, string platformDomain) =>
+        domainsOldestFirst.FirstOrDefault(d => d.Verified && d.Kind == DomainKind.Custom)?.Host
+            ?? $"{slug}.{platformDomain.ToLowerInvariant()}";
+
     private TenantEntry ToEntry(TenantRow row)
     {
         var domains = row.Domains
             .OrderBy(d => d.CreatedAt)
             .Select(d => new DomainEntry(d.Host, d.Kind, d.Verified))
             .ToList();
-        var primary = domains.FirstOrDefault(d => d.Verified && d.Kind == DomainKind.Custom)?.Host
-            ?? $"{row.Slug}.{options.Value.Domain.ToLowerInvariant()}";
+        var primary = PrimaryHost(domains, row.Slug, options.Value.Domain);
         var snapshot = new TenantSnapshot(
             row.Id,
             row.Slug,

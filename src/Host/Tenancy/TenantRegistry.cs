@@ -11,6 +11,8 @@ namespace Saas.Host.Tenancy;
 internal sealed class TenantRegistry(IOptions<PlatformOptions> options)
 {
     private readonly string _platformDomain = options.Value.Domain.ToLowerInvariant();
+    private readonly string _wwwPlatformDomain = "www." + options.Value.Domain.ToLowerInvariant();
+    private readonly Lock _writes = new();
     private volatile Map _map = Map.Empty;
 
     /// <summary>Every known town (any state).</summary>
@@ -21,6 +23,11 @@ internal sealed class TenantRegistry(IOptions<PlatformOptions> options)
     public TenantSnapshot? FindBySlug(string slug) => _map.Tenants.Values.FirstOrDefault(t => t.Snapshot.Slug == slug)?.Snapshot;
 
     public string PlatformSubdomain(string slug) => $"{slug}.{_platformDomain}";
+
+    /// <summary>The platform domain itself or any name below it: those are the platform's to hand out, never a town's own domain.</summary>
+    private bool IsPlatformHost(string host) =>
+        host == _platformDomain || (host.EndsWith(_platformDomain, StringComparison.Ordinal) && host.Length > _platformDomain.Length
+            && host[^(_platformDomain.Length + 1)] == '.');
 
     /// <summary>What a request for <paramref name="rawHost"/> is: a town, a redirect, the platform site, or nothing.</summary>
     public HostMatch Resolve(string? rawHost)
@@ -34,15 +41,23 @@ internal sealed class TenantRegistry(IOptions<PlatformOptions> options)
         {
             return match.Tenant!.State is TenantState.Active or TenantState.Suspended ? match : HostMatch.NotFound;
         }
-        return host == _platformDomain || host == "www." + _platformDomain ? HostMatch.Platform : HostMatch.NotFound;
+        return host == _platformDomain || host == _wwwPlatformDomain ? HostMatch.Platform : HostMatch.NotFound;
     }
 
-    public void ReplaceAll(IEnumerable<TenantEntry> entries) =>
-        _map = Map.Build(entries.ToDictionary(e => e.Snapshot.Id), this);
+    // Writers take a lock so that a full reload and a concurrent single-town refresh cannot
+    // overwrite each other's map (a lost update would make towns vanish until the next sweep).
+    public void ReplaceAll(IEnumerable<TenantEntry> entries)
+    {
+        var all = entries.ToDictionary(e => e.Snapshot.Id);
+        lock (_writes)
+        {
+            _map = Map.Build(all, this);
+        }
+    }
 
     public void Upsert(TenantEntry entry)
     {
-        lock (this)
+        lock (_writes)
         {
             var current = _map.Tenants.ToDictionary();
             current[entry.Snapshot.Id] = entry;
@@ -52,7 +67,7 @@ internal sealed class TenantRegistry(IOptions<PlatformOptions> options)
 
     public void Remove(Guid id)
     {
-        lock (this)
+        lock (_writes)
         {
             var current = _map.Tenants.ToDictionary();
             if (current.Remove(id))
@@ -69,18 +84,23 @@ internal sealed class TenantRegistry(IOptions<PlatformOptions> options)
         public static Map Build(Dictionary<Guid, TenantEntry> tenants, TenantRegistry registry)
         {
             var hosts = new Dictionary<string, HostMatch>(StringComparer.Ordinal);
+            static HostMatch For(TenantSnapshot tenant, string host) => host == tenant.PrimaryHost
+                ? new HostMatch(HostMatchKind.Tenant, tenant, null)
+                : new HostMatch(HostMatchKind.Redirect, tenant, tenant.PrimaryHost);
+
+            // Platform subdomains first, and no town's domain may replace a host that is already
+            // taken or lies under the platform domain: a town can never take over another town's
+            // subdomain or the platform site, whatever order the towns come in.
+            foreach (var tenant in tenants.Values.Select(e => e.Snapshot))
+            {
+                var subdomain = registry.PlatformSubdomain(tenant.Slug);
+                hosts[subdomain] = For(tenant, subdomain);
+            }
             foreach (var entry in tenants.Values)
             {
-                var tenant = entry.Snapshot;
-                var primary = new HostMatch(HostMatchKind.Tenant, tenant, null);
-                hosts[registry.PlatformSubdomain(tenant.Slug)] = tenant.PrimaryHost == registry.PlatformSubdomain(tenant.Slug)
-                    ? primary
-                    : new HostMatch(HostMatchKind.Redirect, tenant, tenant.PrimaryHost);
-                foreach (var domain in entry.Domains.Where(d => d.Verified))
+                foreach (var domain in entry.Domains.Where(d => d.Verified && !registry.IsPlatformHost(d.Host)))
                 {
-                    hosts[domain.Host] = domain.Host == tenant.PrimaryHost
-                        ? primary
-                        : new HostMatch(HostMatchKind.Redirect, tenant, tenant.PrimaryHost);
+                    hosts.TryAdd(domain.Host, For(entry.Snapshot, domain.Host));
                 }
             }
             return new Map(hosts.ToFrozenDictionary(StringComparer.Ordinal), tenants.ToFrozenDictionary());

@@ -26,7 +26,8 @@ public static class BrandValidator
         var ratio = ContrastChecker.Ratio(color!, "#ffffff");
         if (ratio < required)
         {
-            problems.Add(new BrandProblem(field, "brand.error.contrast", Math.Round(ratio, 2), required));
+            // Rounded down: 4.497 shown as "4.5:1" next to "at least 4.5:1" would read as a contradiction.
+            problems.Add(new BrandProblem(field, "brand.error.contrast", Math.Floor(ratio * 100) / 100, required));
         }
     }
 }

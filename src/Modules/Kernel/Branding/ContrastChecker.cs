@@ -30,7 +30,8 @@ public static class ContrastChecker
         {
             return false;
         }
-        if (!int.TryParse(color.AsSpan(1), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var value))
+        // AllowHexSpecifier only: NumberStyles.HexNumber would also accept "# 1f4e7" (leading or trailing blanks).
+        if (!int.TryParse(color.AsSpan(1), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var value))
         {
             return false;
         }
