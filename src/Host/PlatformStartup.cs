@@ -52,6 +52,11 @@ internal static class PlatformStartup
                 // One broken recipe must not keep the other towns offline; it is refused whole.
                 app.Logger.LogError("Recipe refused, town not seeded: {Problem}", ex.Message);
             }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Failing while applying leaves the town in provisioning (it answers nothing); the next start completes it.
+                app.Logger.LogError(ex, "Seeding {File} failed; the town stays in provisioning", file);
+            }
         }
     }
 
