@@ -73,8 +73,14 @@ internal static class PlatformStartup
         var port = address.IsDefaultPort ? "" : $":{address.Port}";
         var registry = app.Services.GetRequiredService<TenantRegistry>();
         var lines = new List<string> { "", "Rathausplatz is running. Open:", $"  Platform site:  {address.Scheme}://{options.Domain}{port}/" };
-        lines.AddRange(registry.Tenants.Where(t => t.State == Kernel.Tenancy.TenantState.Active).OrderBy(t => t.Slug, StringComparer.Ordinal)
-            .Select(t => $"  {t.FullName,-24} {address.Scheme}://{t.PrimaryHost}{port}/"));
+        // A handful of towns is a useful list; ten thousand lines on every start are not.
+        const int Shown = 20;
+        var active = registry.Tenants.Where(t => t.State == Kernel.Tenancy.TenantState.Active).OrderBy(t => t.Slug, StringComparer.Ordinal).ToList();
+        lines.AddRange(active.Take(Shown).Select(t => $"  {t.FullName,-24} {address.Scheme}://{t.PrimaryHost}{port}/"));
+        if (active.Count > Shown)
+        {
+            lines.Add($"  ... and {active.Count - Shown} more towns");
+        }
         lines.Add("");
         Console.WriteLine(string.Join(Environment.NewLine, lines));
     }

@@ -56,6 +56,68 @@ internal static class HostNormalizer
         return span.Length == host.Length ? host : span.ToString();
     }
 
+    /// <summary>Longest Host header worth looking at: a 253-character name plus ":65535" and a trailing dot.</summary>
+    public const int MaxRawLength = MaxName + 7;
+
+    /// <summary>
+    /// <see cref="Normalize"/> without allocating, for the request path: writes the normalized
+    /// host into <paramref name="destination"/> (at least <see cref="MaxRawLength"/> long) and
+    /// returns its length, or 0 when the header cannot be a host. ASCII in any case is handled
+    /// here; for a header with non-ASCII characters it returns -1, with the port and trailing dot
+    /// stripped and the rest lower-cased by invariant rules (what <see cref="Normalize"/> hands
+    /// to IDNA) in <paramref name="destination"/>, its length in <paramref name="unicodeLength"/>.
+    /// For ASCII the result equals <see cref="Normalize"/>'s, except that an upper-case name
+    /// IDNA would refuse (an invalid xn-- label, "--" in positions 3-4) is kept like its
+    /// lower-case spelling always was: no registered host has such a shape.
+    /// </summary>
+    public static int NormalizeAscii(ReadOnlySpan<char> host, Span<char> destination, out int unicodeLength)
+    {
+        unicodeLength = 0;
+        if (host.IsEmpty || host.Length > MaxRawLength || host[0] == '[')
+        {
+            return 0;
+        }
+        var colon = host.LastIndexOf(':');
+        if (colon >= 0)
+        {
+            if (!IsPort(host[(colon + 1)..]))
+            {
+                return 0;
+            }
+            host = host[..colon];
+        }
+        if (host.Length > 0 && host[^1] == '.')
+        {
+            host = host[..^1];
+        }
+        if (host.Length is 0 or > MaxName)
+        {
+            return 0;
+        }
+        for (var i = 0; i < host.Length; i++)
+        {
+            var c = host[i];
+            if (c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '.')
+            {
+                destination[i] = c;
+            }
+            else if (c is >= 'A' and <= 'Z')
+            {
+                destination[i] = (char)(c | 0x20);
+            }
+            else if (c < 0x80)
+            {
+                return 0; // ASCII no host name contains (space, '_', '/', ...): IDNA (STD3) refuses it too
+            }
+            else
+            {
+                unicodeLength = host.ToLowerInvariant(destination);
+                return -1;
+            }
+        }
+        return IsDnsName(destination[..host.Length]) ? host.Length : 0;
+    }
+
     private static string? NormalizeSlow(string host)
     {
         try

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Globalization;
 using Microsoft.Extensions.Options;
 using Saas.Kernel.Tenancy;
 
@@ -30,19 +31,48 @@ internal sealed class TenantRegistry(IOptions<PlatformOptions> options)
             && host[^(_platformDomain.Length + 1)] == '.');
 
     /// <summary>What a request for <paramref name="rawHost"/> is: a town, a redirect, the platform site, or nothing.</summary>
+    /// <remarks>
+    /// Hot path (every request): normalizes into a stack buffer and looks the span up, so any
+    /// ASCII spelling (capitals, port, trailing dot) allocates nothing. A Unicode host is first
+    /// looked up among the Unicode forms of the registered punycode domains, and only when that
+    /// misses goes through full IDNA (which allocates, and is rare: browsers send punycode).
+    /// </remarks>
     public HostMatch Resolve(string? rawHost)
     {
-        var host = HostNormalizer.Normalize(rawHost);
-        if (host is null)
+        if (string.IsNullOrEmpty(rawHost) || rawHost.Length > HostNormalizer.MaxRawLength)
         {
             return HostMatch.NotFound;
         }
-        if (_map.Hosts.TryGetValue(host, out var match))
+        var map = _map;
+        Span<char> buffer = stackalloc char[HostNormalizer.MaxRawLength];
+        var length = HostNormalizer.NormalizeAscii(rawHost, buffer, out var unicodeLength);
+        if (length == 0)
         {
-            return match.Tenant!.State is TenantState.Active or TenantState.Suspended ? match : HostMatch.NotFound;
+            return HostMatch.NotFound;
         }
-        return host == _platformDomain || host == _wwwPlatformDomain ? HostMatch.Platform : HostMatch.NotFound;
+        if (length > 0)
+        {
+            return Classify(map, buffer[..length]);
+        }
+        if (map.UnicodeHosts.TryGetValue(buffer[..unicodeLength], out var unicodeMatch))
+        {
+            return Usable(unicodeMatch);
+        }
+        var host = HostNormalizer.Normalize(rawHost);
+        return host is null ? HostMatch.NotFound : Classify(map, host);
     }
+
+    private HostMatch Classify(Map map, ReadOnlySpan<char> host)
+    {
+        if (map.Hosts.TryGetValue(host, out var match))
+        {
+            return Usable(match);
+        }
+        return host.SequenceEqual(_platformDomain) || host.SequenceEqual(_wwwPlatformDomain) ? HostMatch.Platform : HostMatch.NotFound;
+    }
+
+    private static HostMatch Usable(HostMatch match) =>
+        match.Tenant!.State is TenantState.Active or TenantState.Suspended ? match : HostMatch.NotFound;
 
     // Writers take a lock so that a full reload and a concurrent single-town refresh cannot
     // overwrite each other's map (a lost update would make towns vanish until the next sweep).
@@ -77,9 +107,29 @@ internal sealed class TenantRegistry(IOptions<PlatformOptions> options)
         }
     }
 
-    private sealed record Map(FrozenDictionary<string, HostMatch> Hosts, FrozenDictionary<Guid, TenantEntry> Tenants)
+    private sealed class Map
     {
-        public static readonly Map Empty = new(FrozenDictionary<string, HostMatch>.Empty, FrozenDictionary<Guid, TenantEntry>.Empty);
+        public static readonly Map Empty = new(FrozenDictionary<string, HostMatch>.Empty, FrozenDictionary<string, HostMatch>.Empty, FrozenDictionary<Guid, TenantEntry>.Empty);
+
+        private static readonly IdnMapping Idn = new() { AllowUnassigned = false, UseStd3AsciiRules = true };
+
+        private Map(FrozenDictionary<string, HostMatch> hosts, FrozenDictionary<string, HostMatch> unicodeHosts, FrozenDictionary<Guid, TenantEntry> tenants)
+        {
+            Hosts = hosts.GetAlternateLookup<ReadOnlySpan<char>>();
+            UnicodeHosts = unicodeHosts.GetAlternateLookup<ReadOnlySpan<char>>();
+            Tenants = tenants;
+        }
+
+        /// <summary>Normalized (lower-case ASCII, punycode) host to match, looked up by span.</summary>
+        public FrozenDictionary<string, HostMatch>.AlternateLookup<ReadOnlySpan<char>> Hosts { get; }
+
+        /// <summary>
+        /// The Unicode spelling of each punycode host (only where IDNA maps it back to exactly that
+        /// host), so a Unicode Host header is answered without running IDNA on every request.
+        /// </summary>
+        public FrozenDictionary<string, HostMatch>.AlternateLookup<ReadOnlySpan<char>> UnicodeHosts { get; }
+
+        public FrozenDictionary<Guid, TenantEntry> Tenants { get; }
 
         public static Map Build(Dictionary<Guid, TenantEntry> tenants, TenantRegistry registry)
         {
@@ -103,7 +153,29 @@ internal sealed class TenantRegistry(IOptions<PlatformOptions> options)
                     hosts.TryAdd(domain.Host, For(entry.Snapshot, domain.Host));
                 }
             }
-            return new Map(hosts.ToFrozenDictionary(StringComparer.Ordinal), tenants.ToFrozenDictionary());
+            var unicode = new Dictionary<string, HostMatch>(StringComparer.Ordinal);
+            foreach (var (host, match) in hosts)
+            {
+                if (host.Contains("xn--", StringComparison.Ordinal) && UnicodeForm(host) is { } form)
+                {
+                    unicode.TryAdd(form, match);
+                }
+            }
+            return new Map(hosts.ToFrozenDictionary(StringComparer.Ordinal), unicode.ToFrozenDictionary(StringComparer.Ordinal), tenants.ToFrozenDictionary());
+        }
+
+        /// <summary>The lower-case Unicode form of a punycode host, if IDNA maps that form back to exactly this host.</summary>
+        private static string? UnicodeForm(string host)
+        {
+            try
+            {
+                var form = Idn.GetUnicode(host).ToLowerInvariant();
+                return HostNormalizer.Normalize(form) == host ? form : null;
+            }
+            catch (ArgumentException)
+            {
+                return null;
+            }
         }
     }
 }

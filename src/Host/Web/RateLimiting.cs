@@ -16,16 +16,17 @@ internal static class RateLimiting
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            // The partition key is a value (town id, client address): nothing is formatted or
+            // allocated per request to find the budget; Guid.Empty stands for the platform site.
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, PartitionKey>(context =>
             {
                 if (TenantResolutionMiddleware.IsHostIndependent(context.Request.Path))
                 {
-                    return RateLimitPartition.GetNoLimiter("probes");
+                    return RateLimitPartition.GetNoLimiter(PartitionKey.Probes);
                 }
                 var permits = context.RequestServices.GetRequiredService<IOptions<PlatformOptions>>().Value.RequestsPerMinute;
-                var site = context.Features.Get<SiteFeature>()?.Tenant?.Slug ?? "platform";
-                var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-                return RateLimitPartition.GetFixedWindowLimiter($"{site}|{client}", _ => new FixedWindowRateLimiterOptions
+                var site = context.Features.Get<SiteFeature>()?.Tenant?.Id ?? Guid.Empty;
+                return RateLimitPartition.GetFixedWindowLimiter(new PartitionKey(site, context.Connection.RemoteIpAddress), _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = permits,
                     Window = TimeSpan.FromMinutes(1),
@@ -49,5 +50,12 @@ internal static class RateLimiting
             };
         });
         return services;
+    }
+
+    /// <summary>One budget: a site (town id, or <see cref="Guid.Empty"/> for the platform) and a client address (null when unknown).</summary>
+    internal readonly record struct PartitionKey(Guid Site, System.Net.IPAddress? Client)
+    {
+        /// <summary>The unlimited partition of health probes and the TLS ask endpoint.</summary>
+        public static readonly PartitionKey Probes = new(Guid.AllBitsSet, null);
     }
 }

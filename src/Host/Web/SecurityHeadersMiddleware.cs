@@ -10,12 +10,13 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
         "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'; upgrade-insecure-requests";
 
+    /// <summary>Over plain HTTP (development, or TLS ended at a proxy without forwarded headers) upgrading would break the page.</summary>
+    private static readonly string ContentSecurityPolicyHttp = ContentSecurityPolicy.Replace("; upgrade-insecure-requests", "", StringComparison.Ordinal);
+
     public Task InvokeAsync(HttpContext context)
     {
         var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = context.Request.IsHttps
-            ? ContentSecurityPolicy
-            : ContentSecurityPolicy.Replace("; upgrade-insecure-requests", "", StringComparison.Ordinal);
+        headers.ContentSecurityPolicy = context.Request.IsHttps ? ContentSecurityPolicy : ContentSecurityPolicyHttp;
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
