@@ -31,6 +31,10 @@ internal sealed class TownPageCachePolicy : IOutputCachePolicy
             context.CacheVaryByRules.VaryByHost = true;
             context.CacheVaryByRules.QueryKeys = "*";
             context.CacheVaryByRules.VaryByValues["culture"] = CultureInfo.CurrentUICulture.Name;
+            // The town's version is part of the key: a request that resolved the town just before a
+            // change and reaches the cache just after the eviction stores its page under the old
+            // version, where no later request looks; it cannot bring the old page back for 60 s.
+            context.CacheVaryByRules.VaryByValues["version"] = tenant.Version.ToString(CultureInfo.InvariantCulture);
             context.ResponseExpirationTimeSpan = Lifetime;
         }
         return ValueTask.CompletedTask;
