@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Saas.BrowserTests.Infrastructure;
+
+/// <summary>
+/// The real app on a real Kestrel socket (127.0.0.1, a free port chosen by the OS), so a real
+/// browser can talk to it: <see cref="WebApplicationFactory{TEntryPoint}.UseKestrel(Action{Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions})"/>
+/// and <see cref="WebApplicationFactory{TEntryPoint}.StartServer"/> (new in .NET 10) replace the
+/// in-memory TestServer. Embedded defaults: SQLite in a temp folder, in-memory jobs, no Redis,
+/// the demo towns seeded from the checkout's <c>tenants/</c>, environment Production.
+/// </summary>
+public sealed class KestrelPlatformFactory : WebApplicationFactory<Program>
+{
+    private readonly string _dataPath = Path.Combine(Path.GetTempPath(), "saas-browser-tests", Guid.NewGuid().ToString("N"));
+
+    public KestrelPlatformFactory()
+    {
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+    }
+
+    /// <summary>The port Kestrel listens on (valid after <see cref="Start"/>).</summary>
+    public int Port { get; private set; }
+
+    /// <summary>Starts the server and learns its port.</summary>
+    public void Start()
+    {
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses
+            ?? throw new InvalidOperationException("Kestrel reports no addresses.");
+        var address = addresses.Select(a => new Uri(a)).FirstOrDefault(u => u.Scheme == Uri.UriSchemeHttp)
+            ?? throw new InvalidOperationException($"Kestrel listens on no http address: {string.Join(", ", addresses)}");
+        Port = address.Port;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environments.Production);
+        builder.UseSetting("Platform:Domain", "localhost");
+        builder.UseSetting("Platform:SeedDemoTenants", "true");
+        builder.UseSetting("Platform:DataPath", _dataPath);
+        // One browser loads hundreds of pages and assets from 127.0.0.1 within a minute.
+        builder.UseSetting("Platform:RequestsPerMinute", 100_000.ToString(CultureInfo.InvariantCulture));
+        // The JSON request log of a production node would drown the test output.
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try
+        {
+            Directory.Delete(_dataPath, recursive: true);
+        }
+        catch (IOException)
+        {
+            // SQLite may still hold the file for a moment; the temp folder is throwaway anyway.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}
