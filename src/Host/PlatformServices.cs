@@ -81,8 +81,9 @@ internal static class PlatformServices
         }
 
         // Jobs: Hangfire, in memory by default, on PostgreSQL when the deployment has it.
-        services.AddHangfire(config =>
+        services.AddHangfire((provider, config) =>
         {
+            config.UseLogProvider(new DisposalSafeLogProvider(new Hangfire.AspNetCore.AspNetCoreLogProvider(provider.GetRequiredService<ILoggerFactory>())));
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
             if (database.Provider == DatabaseProvider.Postgres)
             {
@@ -101,7 +102,10 @@ internal static class PlatformServices
         services.Configure<ForwardedHeadersOptions>(options =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            foreach (var network in (configuration["ForwardedHeaders:KnownNetworks"] ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries))
+            // One list ("a, b") or indexed entries (ForwardedHeaders__KnownNetworks__0, as infra/compose.yaml sets it).
+            var section = configuration.GetSection("ForwardedHeaders:KnownNetworks");
+            foreach (var network in section.GetChildren().Select(c => c.Value).Append(section.Value)
+                .SelectMany(v => (v ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries)))
             {
                 options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
             }

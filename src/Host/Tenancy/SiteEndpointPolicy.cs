@@ -9,12 +9,23 @@ namespace Saas.Host.Tenancy;
 /// then ends exactly like a request for a path that does not exist: 404, nothing of the module
 /// runs, nothing of it is revealed.
 /// </summary>
-internal sealed class SiteEndpointPolicy : MatcherPolicy, IEndpointSelectorPolicy
+/// <remarks>
+/// The HTTP-method policy decides in the routing tree (DFA) itself and turns "path exists, method
+/// does not" into a 405 endpoint before any selector policy runs; filtering only as a selector
+/// policy would let <c>POST /api/v1/news</c> answer 405 for a town without news, revealing the
+/// endpoint. So this policy also branches the tree, ahead of the method policy: under each branch
+/// only the endpoints available to the request are left, and the method policy never sees the rest.
+/// The selector half stays for dynamic endpoints and as a second check.
+/// </remarks>
+internal sealed class SiteEndpointPolicy : MatcherPolicy, IEndpointSelectorPolicy, INodeBuilderPolicy
 {
-    // Before the HTTP-method policy, so a gated endpoint never produces a 405 that would reveal it.
-    public override int Order => -1000;
+    // The tree can hold every combination of gates at one node; beyond this it falls back to selecting.
+    private const int MaxGatesPerNode = 8;
 
-    public bool AppliesToEndpoints(IReadOnlyList<Endpoint> endpoints) => endpoints.Count > 0;
+    // Before the HTTP-method policy (-1000), so a gated endpoint never produces a 405 that would reveal it.
+    public override int Order => -1100;
+
+    bool IEndpointSelectorPolicy.AppliesToEndpoints(IReadOnlyList<Endpoint> endpoints) => endpoints.Count > 0;
 
     public Task ApplyAsync(HttpContext httpContext, CandidateSet candidates)
     {
@@ -29,26 +40,93 @@ internal sealed class SiteEndpointPolicy : MatcherPolicy, IEndpointSelectorPolic
         return Task.CompletedTask;
     }
 
-    internal static bool IsAvailable(Endpoint endpoint, SiteFeature? site)
+    bool INodeBuilderPolicy.AppliesToEndpoints(IReadOnlyList<Endpoint> endpoints) =>
+        !ContainsDynamicEndpoints(endpoints) && Gates(endpoints).Count is > 0 and <= MaxGatesPerNode;
+
+    public IReadOnlyList<PolicyNodeEdge> GetEdges(IReadOnlyList<Endpoint> endpoints)
     {
-        var endpointSite = endpoint.Metadata.GetMetadata<SiteAttribute>()?.Site ?? Site.Town;
-        if (endpointSite == Site.Any)
+        var gates = Gates(endpoints);
+        var edges = new List<PolicyNodeEdge>();
+        for (var mask = 0; mask < 1 << gates.Count; mask++)
         {
-            return true;
+            var open = endpoints.Where(e => Gate.Of(e) is not { } gate || (mask & (1 << gates.IndexOf(gate))) != 0).ToList();
+            if (open.Count > 0)
+            {
+                edges.Add(new PolicyNodeEdge(new GateMask(mask, gates), open));
+            }
         }
-        if (site is null)
+        return edges;
+    }
+
+    public PolicyJumpTable BuildJumpTable(int exitDestination, IReadOnlyList<PolicyJumpTableEdge> edges)
+    {
+        var gates = edges.Count == 0 ? [] : ((GateMask)edges[0].State).Gates;
+        var destinations = Enumerable.Repeat(exitDestination, 1 << gates.Count).ToArray();
+        foreach (var edge in edges)
         {
-            return false;
+            destinations[((GateMask)edge.State).Mask] = edge.Destination;
         }
-        if (endpointSite == Site.Platform)
+        return new GateJumpTable(gates, destinations);
+    }
+
+    internal static bool IsAvailable(Endpoint endpoint, SiteFeature? site) => Gate.Of(endpoint)?.IsOpen(site) ?? true;
+
+    /// <summary>The distinct gates of the endpoints at one node of the tree (endpoints for any site have none).</summary>
+    private static List<Gate> Gates(IReadOnlyList<Endpoint> endpoints) =>
+        endpoints.Select(Gate.Of).OfType<Gate>().Distinct().OrderBy(g => g.Site).ThenBy(g => g.FeatureKey, StringComparer.Ordinal).ToList();
+
+    /// <summary>What an endpoint requires of a request: its site and, for a town, possibly a feature.</summary>
+    private sealed record Gate(Site Site, string? FeatureKey)
+    {
+        public static Gate? Of(Endpoint endpoint)
         {
-            return site.Kind == HostMatchKind.Platform;
+            var site = endpoint.Metadata.GetMetadata<SiteAttribute>()?.Site ?? Site.Town;
+            return site == Site.Any
+                ? null
+                : new Gate(site, site == Site.Town ? endpoint.Metadata.GetMetadata<RequiresFeatureAttribute>()?.FeatureKey : null);
         }
-        if (site.Tenant is not { } tenant)
+
+        public bool IsOpen(SiteFeature? site)
         {
-            return false;
+            if (site is null)
+            {
+                return false;
+            }
+            if (Site == Site.Platform)
+            {
+                return site.Kind == HostMatchKind.Platform;
+            }
+            return site.Tenant is { } tenant && (FeatureKey is null || tenant.HasFeature(FeatureKey));
         }
-        var feature = endpoint.Metadata.GetMetadata<RequiresFeatureAttribute>();
-        return feature is null || tenant.HasFeature(feature.FeatureKey);
+    }
+
+    /// <summary>An edge of the tree: which of the node's gates are open (bit i = gate i).</summary>
+    private sealed class GateMask(int mask, List<Gate> gates) : IEquatable<GateMask>
+    {
+        public int Mask { get; } = mask;
+        public List<Gate> Gates { get; } = gates;
+
+        public bool Equals(GateMask? other) => other is not null && other.Mask == Mask && other.Gates.SequenceEqual(Gates);
+
+        public override bool Equals(object? obj) => Equals(obj as GateMask);
+
+        public override int GetHashCode() => HashCode.Combine(Mask, Gates.Count);
+    }
+
+    private sealed class GateJumpTable(List<Gate> gates, int[] destinations) : PolicyJumpTable
+    {
+        public override int GetDestination(HttpContext httpContext)
+        {
+            var site = httpContext.Features.Get<SiteFeature>();
+            var mask = 0;
+            for (var i = 0; i < gates.Count; i++)
+            {
+                if (gates[i].IsOpen(site))
+                {
+                    mask |= 1 << i;
+                }
+            }
+            return destinations[mask];
+        }
     }
 }
