@@ -14,6 +14,7 @@ internal sealed class TenantAdministration(
     RegistryRefresher refresher,
     ITenantChangeBus bus,
     ThemeCatalog themes,
+    TenantRegistry registry,
     TimeProvider clock)
 {
     public Task SetStateAsync(Guid tenantId, TenantState state, CancellationToken cancellationToken) =>
@@ -59,6 +60,11 @@ internal sealed class TenantAdministration(
     public Task AddDomainAsync(Guid tenantId, string host, string kind, bool verified, CancellationToken cancellationToken)
     {
         var normalized = HostNormalizer.Normalize(host) ?? throw new ArgumentException($"'{host}' is not a host name.", nameof(host));
+        if (registry.IsPlatformHost(normalized))
+        {
+            // The registry would ignore it anyway; say so instead of storing a domain that never answers.
+            throw new ArgumentException($"'{host}' lies under the platform domain; a town's own domain must be outside it.", nameof(host));
+        }
         return ChangeAsync(tenantId, (db, _) => db.Domains.Add(new TenantDomainRow
         {
             Host = normalized,

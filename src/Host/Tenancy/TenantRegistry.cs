@@ -26,7 +26,7 @@ internal sealed class TenantRegistry(IOptions<PlatformOptions> options)
     public string PlatformSubdomain(string slug) => $"{slug}.{_platformDomain}";
 
     /// <summary>The platform domain itself or any name below it: those are the platform's to hand out, never a town's own domain.</summary>
-    private bool IsPlatformHost(string host) =>
+    internal bool IsPlatformHost(string host) =>
         host == _platformDomain || (host.EndsWith(_platformDomain, StringComparison.Ordinal) && host.Length > _platformDomain.Length
             && host[^(_platformDomain.Length + 1)] == '.');
 
@@ -89,6 +89,12 @@ internal sealed class TenantRegistry(IOptions<PlatformOptions> options)
     {
         lock (_writes)
         {
+            // A refresh from the sweep and one from a change message may race: an older snapshot
+            // arriving last must not replace a newer one.
+            if (_map.Tenants.TryGetValue(entry.Snapshot.Id, out var known) && known.Snapshot.Version > entry.Snapshot.Version)
+            {
+                return;
+            }
             var current = _map.Tenants.ToDictionary();
             current[entry.Snapshot.Id] = entry;
             _map = Map.Build(current, this);

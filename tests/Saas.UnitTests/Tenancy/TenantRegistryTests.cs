@@ -312,4 +312,16 @@ public sealed class TenantRegistryTests
             Assert.True(missing.Count == 0, $"round {round}: lost {string.Join(", ", missing)}");
         }
     }
+
+    [Fact]
+    public void Given_a_newer_snapshot_When_an_older_one_of_the_same_town_arrives_late_Then_the_newer_one_stays()
+    {
+        var id = Guid.CreateVersion7();
+        var registry = NewRegistry(Towns.Entry("bad-belzig", id: id, version: 5, state: TenantState.Suspended));
+
+        registry.Upsert(Towns.Entry("bad-belzig", id: id, version: 4));
+
+        Assert.Equal(5, registry.Find(id)!.Version);
+        Assert.Equal(TenantState.Suspended, registry.Find(id)!.State);
+    }
 }

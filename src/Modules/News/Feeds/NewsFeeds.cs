@@ -24,7 +24,7 @@ internal static class NewsFeeds
     private static async Task<IResult> Rss(NewsQueries news, ITenantContext tenant, HttpContext http, CancellationToken cancellationToken)
     {
         var town = tenant.Current!;
-        var origin = Origin(http);
+        var origin = Origin(http, town);
         var articles = await news.LatestAsync(Count, cancellationToken);
         return Xml("application/rss+xml; charset=utf-8", w =>
         {
@@ -72,7 +72,7 @@ internal static class NewsFeeds
     {
         const string ns = "http://www.w3.org/2005/Atom";
         var town = tenant.Current!;
-        var origin = Origin(http);
+        var origin = Origin(http, town);
         var articles = await news.LatestAsync(Count, cancellationToken);
         var updated = articles.Count == 0 ? DateTime.UnixEpoch : articles.Max(Updated);
         return Xml("application/atom+xml; charset=utf-8", w =>
@@ -127,7 +127,10 @@ internal static class NewsFeeds
 
     private static string Rfc3339(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 
-    private static string Origin(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}";
+    // The town's primary host, not the Host header as typed: guids and ids stay the same whatever
+    // spelling (capitals, trailing dot, secondary domain) the feed reader used.
+    private static string Origin(HttpContext http, TenantSnapshot town) =>
+        $"{http.Request.Scheme}://{town.PrimaryHost}{(http.Request.Host.Port is { } port ? $":{port}" : "")}";
 
     private static IResult Xml(string contentType, Action<XmlWriter> write)
     {
