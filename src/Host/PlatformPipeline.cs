@@ -35,6 +35,8 @@ internal static class PlatformPipeline
         app.UseRequestLocalization();
         app.UseRateLimiter();
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseOutputCache();
 
         app.MapPlatformEndpoints();

@@ -10,6 +10,7 @@ using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using Saas.Host.Accounts;
 using Saas.Host.Jobs;
 using Saas.Host.Platform;
 using Saas.Host.Recipes;
@@ -58,6 +59,7 @@ internal static class PlatformServices
         services.AddSingleton<RecipeSeeder>();
         services.AddTenantDbContext<TownHallDbContext>();
         services.AddScoped<SiteChrome>();
+        services.AddAccounts(configuration);
         services.AddHttpContextAccessor();
 
         // Redis: change propagation, Data Protection keys, readiness. Without it: one node, in memory.
