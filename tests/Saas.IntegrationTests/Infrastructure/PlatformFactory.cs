@@ -38,10 +38,14 @@ public sealed class PlatformFactory(PlatformFactoryOptions options) : WebApplica
         }
     }
 
-    /// <summary>A client whose requests carry <paramref name="host"/> as the Host header.</summary>
-    public HttpClient ClientFor(string host, bool followRedirects = false)
+    /// <summary>
+    /// A client whose requests carry <paramref name="host"/> as the Host header. Sessions need
+    /// <paramref name="https"/>: their cookies are Secure, and the client's cookie jar keeps them off http.
+    /// </summary>
+    public HttpClient ClientFor(string host, bool followRedirects = false, bool https = false)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri($"http://{host}/"), AllowAutoRedirect = followRedirects });
+        var scheme = https ? "https" : "http";
+        var client = CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri($"{scheme}://{host}/"), AllowAutoRedirect = followRedirects });
         return client;
     }
 
