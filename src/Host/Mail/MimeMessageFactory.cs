@@ -36,7 +36,6 @@ internal sealed class MimeMessageFactory(MailboxAddress platformSender, ITenantC
         message.Subject = OneLine(mail.Subject);
         message.Date = time.GetUtcNow();
         message.MessageId = MimeUtils.GenerateMessageId(platformSender.Domain);
-        message.Headers.Add(HeaderId.ContentLanguage, mail.Culture);
         // RFC 3834: out-of-office and other robots must not answer a machine-sent mail.
         message.Headers.Add("Auto-Submitted", "auto-generated");
         foreach (var (name, value) in mail.Headers)
@@ -58,6 +57,8 @@ internal sealed class MimeMessageFactory(MailboxAddress platformSender, ITenantC
             body.Attachments.Add(OneLine(attachment.FileName), attachment.Content, ContentType.Parse(attachment.ContentType));
         }
         message.Body = body.ToMessageBody();
+        // Content-* headers belong to the top MIME entity (MimeKit keeps them there when parsing too).
+        message.Body.Headers.Add(HeaderId.ContentLanguage, mail.Culture);
         return message;
     }
 
