@@ -20,6 +20,7 @@ using Saas.Host.Web;
 using Saas.Kernel.Content;
 using Saas.Kernel.Data;
 using Saas.Kernel.Localization;
+using Saas.Kernel.Media;
 using Saas.Kernel.Modules;
 using Saas.Kernel.Tenancy;
 using StackExchange.Redis;
@@ -61,6 +62,7 @@ internal static class PlatformServices
         services.AddTenantDbContext<TownHallDbContext>();
         services.AddScoped<SiteChrome>();
         services.AddAccounts(configuration);
+        services.AddMediaSanitizers();
         services.AddHttpContextAccessor();
 
         // Redis: change propagation, Data Protection keys, readiness. Without it: one node, in memory.
