@@ -32,12 +32,15 @@ internal static class PlatformPipeline
         });
 
         app.UseMiddleware<TenantResolutionMiddleware>();
+        // Cached town pages are answered here, before localization, routing and authentication (they
+        // still spend the client's rate-limit budget); requests with a sign-in cookie never are
+        // (TownPageCachePolicy), so no signed-in page is ever shared.
+        app.UseMiddleware<TownPageCacheMiddleware>();
         app.UseRequestLocalization();
         app.UseRateLimiter();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseOutputCache();
 
         app.MapPlatformEndpoints();
         app.MapOpenApi("/openapi/{documentName}.json").WithMetadata(new SiteAttribute(Site.Any));

@@ -122,7 +122,7 @@ internal static class PlatformServices
             options.Conventions.AddFolderApplicationModelConvention("/Platform", m => m.EndpointMetadata.Add(new SiteAttribute(Site.Platform)));
             options.Conventions.Add(new ModuleFeatureConvention(modules));
         });
-        services.AddOutputCache(options => options.AddBasePolicy(new TownPageCachePolicy()));
+        services.AddTownPageCache();
         services.AddTownRateLimiting();
         services.AddProblemDetails();
         services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>

@@ -1,54 +1,115 @@
-using System.Globalization;
-using Microsoft.AspNetCore.OutputCaching;
-using Saas.Host.Tenancy;
+using Microsoft.AspNetCore.Http.Features.Authentication;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Net.Http.Headers;
 
 namespace Saas.Host.Web;
 
 /// <summary>
-/// Caches anonymous GET responses of a town per host and language, tagged with the town, so a
-/// change to the town evicts exactly its pages on every node. Responses that set a cookie or are
-/// not 200 are never stored. Sixty seconds bound how late scheduled content can appear.
+/// The one place that decides what <see cref="TownPageCache"/> may answer and keep: anonymous
+/// GET and HEAD requests of a town, and their 200 answers that set no cookie. Sixty seconds bound
+/// how late scheduled content can appear; a change to the town itself is visible at once.
 /// </summary>
-internal sealed class TownPageCachePolicy : IOutputCachePolicy
+internal static class TownPageCachePolicy
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(60);
 
-    public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    /// <summary>Larger answers are sent as usual but not kept (a home page is about 8 KB).</summary>
+    public const int MaxBodyBytes = 1024 * 1024;
+
+    /// <summary>
+    /// Whether a request may be answered from the cache, and the raw culture cookie that is part of
+    /// its key. Any cookie but the culture cookie makes a request private: sign-in cookies
+    /// (<c>__Host-town</c>, <c>__Host-staff</c>, …), antiforgery, and whatever is added later.
+    /// </summary>
+    public static bool MayUse(HttpContext context, string cultureCookieName, out string? cultureCookie)
     {
-        var http = context.HttpContext;
-        var tenant = http.Features.Get<SiteFeature>()?.Tenant;
-        var cacheable = tenant is not null
-            && (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
-            && http.User.Identity?.IsAuthenticated != true
-            && !http.Request.Headers.ContainsKey("Authorization");
-        context.EnableOutputCaching = cacheable;
-        context.AllowCacheLookup = cacheable;
-        context.AllowCacheStorage = cacheable;
-        context.AllowLocking = true;
-        if (cacheable)
+        cultureCookie = null;
+        var request = context.Request;
+        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
         {
-            context.Tags.Add(CacheTags.Tenant(tenant!.Id));
-            context.CacheVaryByRules.VaryByHost = true;
-            context.CacheVaryByRules.QueryKeys = "*";
-            context.CacheVaryByRules.VaryByValues["culture"] = CultureInfo.CurrentUICulture.Name;
-            // The town's version is part of the key: a request that resolved the town just before a
-            // change and reaches the cache just after the eviction stores its page under the old
-            // version, where no later request looks; it cannot bring the old page back for 60 s.
-            context.CacheVaryByRules.VaryByValues["version"] = tenant.Version.ToString(CultureInfo.InvariantCulture);
-            context.ResponseExpirationTimeSpan = Lifetime;
+            return false;
         }
-        return ValueTask.CompletedTask;
+        // Error pages are re-executed through the pipeline with the error's status already set.
+        if (context.Response.StatusCode != StatusCodes.Status200OK || context.Response.HasStarted)
+        {
+            return false;
+        }
+        if (request.Headers.Authorization.Count > 0 || IsSignedIn(context))
+        {
+            return false;
+        }
+        if (request.Headers.Cookie.Count == 0)
+        {
+            return true;
+        }
+        foreach (var cookie in request.Cookies)
+        {
+            if (!string.Equals(cookie.Key, cultureCookieName, StringComparison.Ordinal))
+            {
+                return false;
+            }
+            cultureCookie = cookie.Value;
+        }
+        return true;
     }
 
-    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
-
-    public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+    /// <summary>Whether the answer the town's code just gave may be kept for the next requests.</summary>
+    public static bool MayStore(HttpContext context, int bodyLength)
     {
-        var response = context.HttpContext.Response;
-        if (response.StatusCode != StatusCodes.Status200OK || response.Headers.SetCookie.Count > 0)
+        var response = context.Response;
+        // A HEAD answer has no body to keep; HEAD is answered from the page a GET stored.
+        if (!HttpMethods.IsGet(context.Request.Method))
         {
-            context.AllowCacheStorage = false;
+            return false;
         }
-        return ValueTask.CompletedTask;
+        if (response.StatusCode != StatusCodes.Status200OK || context.RequestAborted.IsCancellationRequested || IsSignedIn(context))
+        {
+            return false;
+        }
+        var headers = response.Headers;
+        if (headers.SetCookie.Count > 0 || headers.Vary.Count > 0 || (response.ContentLength is { } length && length != bodyLength))
+        {
+            return false;
+        }
+        // The key knows nothing of request headers but the cookie, so a Vary answer cannot be shared;
+        // private and no-store answers say themselves that they must not be.
+        foreach (var value in headers.CacheControl)
+        {
+            if (value is not null && (value.Contains(CacheControlHeaderValue.NoStoreString, StringComparison.OrdinalIgnoreCase)
+                || value.Contains(CacheControlHeaderValue.PrivateString, StringComparison.OrdinalIgnoreCase)))
+            {
+                return false;
+            }
+        }
+        return true;
     }
+
+    /// <summary>
+    /// The cache keys the language on the raw query and culture cookie, which is exactly what the
+    /// localization middleware decides on as long as those are its only providers. Another provider
+    /// (Accept-Language, say) would make one cached page answer for two languages: refuse to start.
+    /// </summary>
+    public static string CultureCookieName(RequestLocalizationOptions options)
+    {
+        var cookieName = CookieRequestCultureProvider.DefaultCookieName;
+        foreach (var provider in options.RequestCultureProviders)
+        {
+            switch (provider)
+            {
+                case CookieRequestCultureProvider cookie:
+                    cookieName = cookie.CookieName;
+                    break;
+                case QueryStringRequestCultureProvider:
+                    break;
+                default:
+                    throw new InvalidOperationException(
+                        $"The town page cache keys the language on the query and the culture cookie only; {provider.GetType().Name} would need a key of its own (see TownPageKey).");
+            }
+        }
+        return cookieName;
+    }
+
+    // Reads the feature rather than HttpContext.User, which would allocate an empty principal per request.
+    private static bool IsSignedIn(HttpContext context) =>
+        context.Features.Get<IHttpAuthenticationFeature>()?.User?.Identity?.IsAuthenticated == true;
 }

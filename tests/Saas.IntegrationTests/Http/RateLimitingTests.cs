@@ -25,7 +25,7 @@ public sealed class RateLimitingFixture : IAsyncLifetime
             RequestsPerMinute = Limit,
         });
         // One town per test: each test spends a town's budget on its own.
-        foreach (var slug in new[] { "rl-a", "rl-b", "rl-probe", "rl-proxy", "rl-forged", "rl-https" })
+        foreach (var slug in new[] { "rl-a", "rl-b", "rl-probe", "rl-proxy", "rl-forged", "rl-https", "rl-cache" })
         {
             await TestTowns.CreateAsync(Factory, slug, features: []);
         }
@@ -59,6 +59,28 @@ public sealed class RateLimitingTests(RateLimitingFixture fixture) : IClassFixtu
         Assert.Equal(HttpStatusCode.TooManyRequests, page.StatusCode);
         Assert.True(page.Headers.Contains("Retry-After"));
         Assert.Equal(HttpStatusCode.OK, otherTown.StatusCode);
+    }
+
+    [Fact]
+    public async Task Given_a_cached_page_When_a_client_reads_it_over_its_budget_Then_cached_answers_count_too_and_it_gets_429_while_another_client_still_reads()
+    {
+        var fromCache = 0;
+        for (var i = 0; i < Limit; i++)
+        {
+            var read = await FromClientAsync("rl-cache.localhost", "198.51.100.50");
+            Assert.Equal(200, read.Status);
+            fromCache += read.Headers.Age.Count;
+        }
+
+        var rejected = await FromClientAsync("rl-cache.localhost", "198.51.100.50");
+        var other = await FromClientAsync("rl-cache.localhost", "198.51.100.51");
+
+        Assert.Equal(Limit - 1, fromCache);
+        Assert.Equal(429, rejected.Status);
+        Assert.NotEqual(0, rejected.Headers.RetryAfter.Count);
+        Assert.Equal(0, rejected.Headers.Age.Count);
+        Assert.Equal(200, other.Status);
+        Assert.NotEqual(0, other.Headers.Age.Count);
     }
 
     [Fact]
@@ -128,6 +150,9 @@ public sealed class RateLimitingTests(RateLimitingFixture fixture) : IClassFixtu
         Assert.Equal(200, untrusted.Status);
         Assert.Equal("", untrusted.Headers.StrictTransportSecurity.ToString());
     }
+
+    private Task<RawResponse> FromClientAsync(string host, string client) =>
+        HttpProbe.SendRawAsync(_factory, host, "/", configure: c => c.Connection.RemoteIpAddress = IPAddress.Parse(client));
 
     // The default trusted proxy is loopback (Caddy on the same machine); infra adds its network by configuration.
     private Task<RawResponse> ViaProxyAsync(string host, string client, string proto = "http") => FromAsync(host, "127.0.0.1", client, proto);
