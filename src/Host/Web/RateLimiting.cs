@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Saas.Host.Tenancy;
 
@@ -13,26 +14,30 @@ internal static class RateLimiting
 {
     public static IServiceCollection AddTownRateLimiting(this IServiceCollection services)
     {
-        services.AddRateLimiter(options =>
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<PlatformOptions>>((options, platform) =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // The partition key is a value (town id, client address): nothing is formatted or
-            // allocated per request to find the budget; Guid.Empty stands for the platform site.
+            // The partition key is a value (town id, client address) and the factory is made once:
+            // nothing is formatted, resolved or allocated per request to find the budget. Guid.Empty
+            // stands for the platform site. This is GetFixedWindowLimiter without its per-call
+            // closure: the partitioned limiter's timer replenishes the windows, as it does for that helper.
+            var budget = new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = platform.Value.RequestsPerMinute,
+                Window = TimeSpan.FromMinutes(1),
+                QueueLimit = 0,
+                AutoReplenishment = false,
+            };
+            Func<PartitionKey, RateLimiter> newBudget = _ => new FixedWindowRateLimiter(budget);
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, PartitionKey>(context =>
             {
                 if (TenantResolutionMiddleware.IsHostIndependent(context.Request.Path))
                 {
                     return RateLimitPartition.GetNoLimiter(PartitionKey.Probes);
                 }
-                var permits = context.RequestServices.GetRequiredService<IOptions<PlatformOptions>>().Value.RequestsPerMinute;
                 var site = context.Features.Get<SiteFeature>()?.Tenant?.Id ?? Guid.Empty;
-                return RateLimitPartition.GetFixedWindowLimiter(new PartitionKey(site, context.Connection.RemoteIpAddress), _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = permits,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                    AutoReplenishment = true,
-                });
+                return RateLimitPartition.Get(new PartitionKey(site, context.Connection.RemoteIpAddress), newBudget);
             });
             options.OnRejected = async (rejected, cancellationToken) =>
             {
