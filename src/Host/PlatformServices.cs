@@ -142,14 +142,15 @@ internal static class PlatformServices
         });
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
 
-        // Telemetry: traces and metrics always collected, exported when an OTLP endpoint is configured.
+        // Telemetry: metrics always collected; traces only when an OTLP endpoint takes them, since
+        // an unexported trace still costs every request its listener and tags. Log lines carry trace
+        // and span ids either way: the host starts an activity per request while logging is on.
         var otel = services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService("rathausplatz"))
-            .WithTracing(t => t.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation())
             .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation());
         if (!string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
-            otel.UseOtlpExporter();
+            otel.WithTracing(t => t.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation()).UseOtlpExporter();
         }
         builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
         if (!builder.Environment.IsDevelopment())
