@@ -13,8 +13,9 @@ internal static class AdminServices
     public static IServiceCollection AddTownAdmin(this IServiceCollection services, IReadOnlyList<IModule> modules)
     {
         // Everything under /Admin, also the pages modules bring (News editors), needs a staff session
-        // with the second factor; only signing in (and accepting an invitation) is open.
-        services.Configure<RazorPagesOptions>(o =>
+        // with the second factor; only signing in (and accepting an invitation) is open. PostConfigure:
+        // conventions added with Configure before AddRazorPages are dropped by the MVC setup.
+        services.PostConfigure<RazorPagesOptions>(o =>
         {
             o.Conventions.AuthorizeFolder("/Admin", Policies.Staff);
             o.Conventions.AllowAnonymousToFolder("/Admin/Anmelden");
@@ -25,6 +26,7 @@ internal static class AdminServices
         services.AddScoped<DashboardQuery>();
         services.AddSingleton<AuditTexts>();
         services.AddScoped<TownClock>();
+        services.AddSingleton<DemoStaff>();
         foreach (var module in modules.Where(m => m.DashboardFigures is not null))
         {
             services.AddScoped(module.DashboardFigures!);
