@@ -27,6 +27,7 @@ internal static class AdminServices
         services.AddSingleton<AuditTexts>();
         services.AddScoped<TownClock>();
         services.AddSingleton<DemoStaff>();
+        services.AddScoped<TownCache>();
         foreach (var module in modules.Where(m => m.DashboardFigures is not null))
         {
             services.AddScoped(module.DashboardFigures!);
