@@ -44,6 +44,7 @@ internal static class PlatformServices
         services.AddSingleton(new ThemeCatalog(ContentPaths.Find(configuration["Platform:ThemesPath"], builder.Environment.ContentRootPath, "themes")));
         services.AddSingleton(new Texts(modules.Select(m => m.Assembly).Append(typeof(PlatformServices).Assembly).Append(typeof(Texts).Assembly)));
         services.AddSingleton<MarkdownRenderer>();
+        Mail.MailSetup.AddPlatformMail(services, configuration, builder.Environment);
 
         // Tenancy
         services.AddDbContextFactory<RegistryDbContext>((provider, options) => database.Configure(options, provider));

@@ -84,6 +84,7 @@ internal static class PlatformStartup
             lines.Add($"  ... and {active.Count - Shown} more towns");
         }
         lines.AddRange(app.Services.GetRequiredService<Admin.DemoStaff>().Describe(t => $"{address.Scheme}://{t.PrimaryHost}{port}/"));
+        lines.Add(Mail.MailSetup.StartupLine(app.Services));
         lines.Add("");
         Console.WriteLine(string.Join(Environment.NewLine, lines));
     }
