@@ -28,6 +28,8 @@ internal static class AdminServices
         services.AddScoped<TownClock>();
         services.AddSingleton<DemoStaff>();
         services.AddScoped<TownCache>();
+        services.AddSingleton<InvitationTokens>();
+        services.AddScoped<StaffAdministration>();
         foreach (var module in modules.Where(m => m.DashboardFigures is not null))
         {
             services.AddScoped(module.DashboardFigures!);
