@@ -11,6 +11,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Saas.Host.Accounts;
+using Saas.Host.Admin;
 using Saas.Host.Jobs;
 using Saas.Host.Platform;
 using Saas.Host.Recipes;
@@ -63,6 +64,7 @@ internal static class PlatformServices
         services.AddScoped<SiteChrome>();
         services.AddAccounts(configuration);
         services.AddMediaSanitizers();
+        services.AddTownAdmin(modules);
         services.AddHttpContextAccessor();
 
         // Redis: change propagation, Data Protection keys, readiness. Without it: one node, in memory.

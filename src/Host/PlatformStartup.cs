@@ -41,11 +41,13 @@ internal static class PlatformStartup
         var folder = ContentPaths.Find(options.TenantsPath, app.Environment.ContentRootPath, "tenants");
         var reader = app.Services.GetRequiredService<RecipeReader>();
         var seeder = app.Services.GetRequiredService<RecipeSeeder>();
+        var staff = app.Services.GetRequiredService<Admin.DemoStaff>();
         foreach (var file in Directory.EnumerateFiles(folder, "recipe.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             try
             {
-                await seeder.SeedAsync(reader.Read(file), cancellationToken);
+                var recipe = reader.Read(file);
+                await staff.EnsureAsync(await seeder.SeedAsync(recipe, cancellationToken), recipe.Recipe.Staff, cancellationToken);
             }
             catch (RecipeException ex)
             {
@@ -81,6 +83,7 @@ internal static class PlatformStartup
         {
             lines.Add($"  ... and {active.Count - Shown} more towns");
         }
+        lines.AddRange(app.Services.GetRequiredService<Admin.DemoStaff>().Describe(t => $"{address.Scheme}://{t.PrimaryHost}{port}/"));
         lines.Add(Mail.MailSetup.StartupLine(app.Services));
         lines.Add("");
         Console.WriteLine(string.Join(Environment.NewLine, lines));

@@ -62,9 +62,7 @@ internal static class AccountServices
         services.AddAuthorization(AccountPolicies.Add);
         services.Configure<AntiforgeryOptions>(o =>
         {
-            o.Cookie.Name = AccountSchemes.Cookies.Antiforgery;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
-            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie = new SecureCookieBuilder { Name = AccountSchemes.Cookies.Antiforgery, Path = "/", SameSite = SameSiteMode.Strict, HttpOnly = true, IsEssential = true };
         });
         return services;
     }

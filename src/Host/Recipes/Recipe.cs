@@ -17,7 +17,8 @@ internal sealed record Recipe(
     RecipeContact Contact,
     IReadOnlyList<RecipeOpeningHours> OpeningHours,
     IReadOnlyDictionary<string, RecipePage> Pages,
-    IReadOnlyDictionary<string, JsonElement>? Steps);
+    IReadOnlyDictionary<string, JsonElement>? Steps,
+    IReadOnlyList<RecipeStaff>? Staff = null);
 
 internal sealed record RecipeDomain(string Host, string Kind, bool Verified);
 
@@ -37,6 +38,9 @@ internal sealed record RecipeContact(
 internal sealed record RecipeOpeningHours(string Day, string Opens, string Closes, string? Note);
 
 internal sealed record RecipePage(string Title, string Body);
+
+/// <summary>A staff account to create for the town (demo towns: one TenantAdmin); the password comes from configuration.</summary>
+internal sealed record RecipeStaff(string Email, string Name, string Role);
 
 /// <summary>A parsed, fully validated recipe with the files it refers to already read.</summary>
 internal sealed record ValidatedRecipe(string File, Recipe Recipe, byte[]? CoatOfArms);

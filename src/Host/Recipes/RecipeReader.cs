@@ -99,6 +99,12 @@ internal sealed partial class RecipeReader(ThemeCatalog themes, IEnumerable<IMod
             Require(HostNormalizer.Normalize(domain.Host) == domain.Host, $"domains[{i}].host", "must be a lower-case host name");
             Require(domain.Kind is "custom" or "secondary", $"domains[{i}].kind", "must be custom or secondary");
         }
+        foreach (var (member, i) in (r.Staff ?? []).Select((m, i) => (m, i)))
+        {
+            Require(member.Email is { Length: <= 254 } email && EmailAddress().IsMatch(email), $"staff[{i}].email", "must be an e-mail address");
+            Require(!string.IsNullOrWhiteSpace(member.Name) && member.Name.Length <= 120, $"staff[{i}].name", "is required (at most 120 characters)");
+            Require(Kernel.Security.Roles.IsStaff(member.Role), $"staff[{i}].role", "must be Editor or TenantAdmin");
+        }
         foreach (var (key, step) in r.Steps ?? new Dictionary<string, JsonElement>())
         {
             var module = modules.FirstOrDefault(m => m.FeatureKey == key);
@@ -139,6 +145,9 @@ internal sealed partial class RecipeReader(ThemeCatalog themes, IEnumerable<IMod
 
     [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]{1,38})[a-z0-9]$")]
     private static partial Regex Slug();
+
+    [GeneratedRegex("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")]
+    private static partial Regex EmailAddress();
 
     [GeneratedRegex("^[0-9]{5}$")]
     private static partial Regex PostalCode();

@@ -54,6 +54,17 @@ internal sealed class TenantAdministration(
         return problems;
     }
 
+    /// <summary>The town hall's public contact details (footer, contact page, API).</summary>
+    public Task SetContactAsync(Guid tenantId, TenantContact contact, CancellationToken cancellationToken) =>
+        ChangeAsync(tenantId, (_, row) => row.ContactJson = System.Text.Json.JsonSerializer.Serialize(contact, RegistryStore.Json), cancellationToken);
+
+    /// <summary>
+    /// A version bump without a registry change: the town's content elsewhere (pages, opening hours,
+    /// media) changed, so every node drops its cached pages and versioned links (coat of arms) change.
+    /// </summary>
+    public Task TouchAsync(Guid tenantId, CancellationToken cancellationToken) =>
+        ChangeAsync(tenantId, (_, _) => { }, cancellationToken);
+
     public Task SetNameAsync(Guid tenantId, string name, CancellationToken cancellationToken) =>
         ChangeAsync(tenantId, (_, row) => row.Name = name, cancellationToken);
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Saas.Kernel.Data;
 using Saas.Kernel.Modules;
 using Saas.Modules.News.Api;
+using Saas.Modules.News.Dashboard;
 using Saas.Modules.News.Data;
 using Saas.Modules.News.Feeds;
 using Saas.Modules.News.Recipe;
@@ -26,6 +27,8 @@ public sealed class NewsModule : IModule
     ];
 
     public IReadOnlyList<NavigationItem> Navigation { get; } = [new("news.nav", "/aktuelles", 100)];
+
+    public Type DashboardFigures => typeof(NewsDashboardFigures);
 
     public MigrationSource Migrations => new("news", typeof(NewsModule).Assembly);
 

@@ -1,0 +1,140 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Saas.Host.Tenancy;
+using Saas.Host.Web;
+using Saas.Kernel.Audit;
+using Saas.Kernel.Branding;
+using Saas.Kernel.Localization;
+using Saas.Kernel.Security;
+using Saas.Kernel.Tenancy;
+
+namespace Saas.Host.Pages.Admin.Gestaltung;
+
+/// <summary>
+/// Theme and brand colours. Colours are contrast-checked before anything is stored; a refused
+/// combination changes nothing (not even the theme chosen in the same form). "Vorschau" shows the
+/// colours without saving, for browsers without JavaScript; with it a small script updates the box live.
+/// </summary>
+[Authorize(Policy = Policies.TenantAdmin)]
+internal sealed class BrandingModel(ThemeCatalog themes, TenantAdministration administration, ITenantContext tenant, IAuditLog audit, Texts texts) : PageModel
+{
+    [BindProperty]
+    public string Theme { get; set; } = "";
+
+    [BindProperty]
+    public string PrimaryColor { get; set; } = "";
+
+    [BindProperty]
+    public string SecondaryColor { get; set; } = "";
+
+    [FromQuery(Name = "gespeichert")]
+    public bool Saved { get; set; }
+
+    public IReadOnlyList<ThemeInfo> Themes => themes.All.OrderBy(t => t.Name, StringComparer.CurrentCulture).ToList();
+
+    /// <summary>Field → message, in the order the fields appear.</summary>
+    public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
+
+    public bool Previewing { get; private set; }
+
+    public string PreviewCssUrl => $"?handler=PreviewCss&primary={Uri.EscapeDataString(PrimaryColor)}&secondary={Uri.EscapeDataString(SecondaryColor)}";
+
+    private TenantSnapshot Town => tenant.Current!;
+
+    public void OnGet()
+    {
+        Theme = Town.Theme;
+        PrimaryColor = Town.Branding.PrimaryColor;
+        SecondaryColor = Town.Branding.SecondaryColor;
+    }
+
+    public PageResult OnPostPreview()
+    {
+        Normalize();
+        Validate();
+        Previewing = true;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        Normalize();
+        if (!Validate())
+        {
+            return Page();
+        }
+        var town = Town;
+        if (Theme != town.Theme)
+        {
+            await administration.SetThemeAsync(town.Id, Theme, cancellationToken);
+            await audit.RecordAsync("admin.branding.theme", Theme, $"{town.Theme} → {Theme}", cancellationToken);
+        }
+        if (PrimaryColor != town.Branding.PrimaryColor || SecondaryColor != town.Branding.SecondaryColor)
+        {
+            var problems = await administration.SetBrandColorsAsync(town.Id, PrimaryColor, SecondaryColor, cancellationToken);
+            if (problems.Count > 0)
+            {
+                // Checked above already; the registry checks again and stores nothing.
+                AddProblems(problems);
+                return Page();
+            }
+            await audit.RecordAsync("admin.branding.colors", $"{PrimaryColor} / {SecondaryColor}",
+                $"{town.Branding.PrimaryColor} / {town.Branding.SecondaryColor} → {PrimaryColor} / {SecondaryColor}", cancellationToken);
+        }
+        return LocalRedirect("/admin/gestaltung?gespeichert=true");
+    }
+
+    /// <summary>The preview box's colours as a stylesheet: the CSP allows no inline styles.</summary>
+    public ContentResult OnGetPreviewCss(string? primary, string? secondary)
+    {
+        var css = "";
+        if (ContrastChecker.TryParse(primary, out _) && ContrastChecker.TryParse(secondary, out _))
+        {
+            css = $$"""
+                .preview-box {
+                  --pv-primary: {{primary}};
+                  --pv-on-primary: {{ContrastChecker.ReadableOn(primary!)}};
+                  --pv-secondary: {{secondary}};
+                }
+                """;
+        }
+        Response.Headers.CacheControl = "private, max-age=60";
+        return Content(css, "text/css; charset=utf-8");
+    }
+
+    /// <summary>The contrast of a colour against white, as the form shows it.</summary>
+    public string Ratio(string color) =>
+        ContrastChecker.TryParse(color, out _)
+            ? (Math.Floor(ContrastChecker.Ratio(color, "#ffffff") * 100) / 100).ToString("0.##", CultureInfo.CurrentCulture)
+            : "–";
+
+    private void Normalize()
+    {
+        Theme = Theme.Trim();
+        PrimaryColor = PrimaryColor.Trim().ToLowerInvariant();
+        SecondaryColor = SecondaryColor.Trim().ToLowerInvariant();
+    }
+
+    private bool Validate()
+    {
+        if (!themes.Exists(Theme))
+        {
+            Errors["theme"] = texts["admin.branding.error.theme"];
+        }
+        AddProblems(BrandValidator.Check(PrimaryColor, SecondaryColor));
+        return Errors.Count == 0;
+    }
+
+    private void AddProblems(IEnumerable<BrandProblem> problems)
+    {
+        foreach (var problem in problems)
+        {
+            var label = texts[$"admin.branding.{problem.Field}"];
+            Errors[problem.Field] = problem.Ratio is { } ratio
+                ? texts.Format("admin.branding.error.contrast", label, ratio.ToString("0.##", CultureInfo.CurrentCulture), problem.Required.ToString("0.#", CultureInfo.CurrentCulture))
+                : texts.Format("admin.branding.error.format", label);
+        }
+    }
+}
