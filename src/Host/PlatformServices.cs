@@ -59,6 +59,7 @@ internal static class PlatformServices
         services.AddSingleton<RecipeSeeder>();
         services.AddTenantDbContext<TownHallDbContext>();
         services.AddScoped<SiteChrome>();
+        services.AddScoped<IPublicPages, PublicPagesChanges>();
         services.AddAccounts(configuration);
         services.AddHttpContextAccessor();
 
