@@ -11,6 +11,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Saas.Host.Accounts;
+using Saas.Host.Admin;
 using Saas.Host.Jobs;
 using Saas.Host.Platform;
 using Saas.Host.Recipes;
@@ -61,6 +62,7 @@ internal static class PlatformServices
         services.AddScoped<SiteChrome>();
         services.AddScoped<IPublicPages, PublicPagesChanges>();
         services.AddAccounts(configuration);
+        services.AddTownAdmin(modules);
         services.AddHttpContextAccessor();
 
         // Redis: change propagation, Data Protection keys, readiness. Without it: one node, in memory.

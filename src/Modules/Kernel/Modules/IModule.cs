@@ -24,6 +24,18 @@ public interface IModule
 
     IReadOnlyList<NavigationItem> Navigation { get; }
 
+    /// <summary>
+    /// Entries of the staff area's menu (<c>/admin</c>); each names the permission a role must hold
+    /// to see it. Hidden, like the module's pages, when the town lacks the feature.
+    /// </summary>
+    IReadOnlyList<NavigationItem> AdminNavigation => [];
+
+    /// <summary>
+    /// A scoped service implementing <see cref="IDashboardFigures"/> whose figures the staff dashboard
+    /// shows while the town has the feature; none by default. The host registers it.
+    /// </summary>
+    Type? DashboardFigures => null;
+
     /// <summary>Registers the module's services; called once for all towns (no per-town containers).</summary>
     void AddServices(IServiceCollection services, IConfiguration configuration);
 
@@ -43,8 +55,11 @@ public interface IModule
 /// <summary>A permission a module defines, with the roles that get it by default.</summary>
 public sealed record Permission(string Name, string DescriptionKey, IReadOnlyList<string> DefaultRoles);
 
-/// <summary>An entry of the town's main navigation.</summary>
-public sealed record NavigationItem(string TitleKey, string Href, int Order);
+/// <summary>
+/// An entry of the town's main navigation, or of the staff menu; there <paramref name="Permission"/>
+/// names the permission (a module's <see cref="Permission.Name"/>) a role needs to see it.
+/// </summary>
+public sealed record NavigationItem(string TitleKey, string Href, int Order, string? Permission = null);
 
 /// <summary>Embedded SQL scripts named <c>Migrations.{provider}.NNNN_name.sql</c> in <paramref name="Assembly"/>.</summary>
 public sealed record MigrationSource(string Module, Assembly Assembly);

@@ -1,0 +1,26 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Saas.Host.Admin;
+using Saas.Host.Audit;
+using Saas.Kernel.Modules;
+
+namespace Saas.Host.Pages.Admin;
+
+/// <summary>The staff dashboard: the town's figures and the latest changes.</summary>
+internal sealed class DashboardModel(DashboardQuery query, AdminPermissions permissions, AuditTexts audit, TownClock clock) : PageModel
+{
+    public IReadOnlyList<DashboardFigure> Figures { get; private set; } = [];
+    public IReadOnlyList<AuditEntry> Recent { get; private set; } = [];
+    public bool CanSeeLog { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Figures = await query.FiguresAsync(cancellationToken);
+        Recent = await query.RecentAsync(cancellationToken);
+        CanSeeLog = permissions.Grants(User.FindFirstValue(ClaimTypes.Role), AdminPermissions.Audit);
+    }
+
+    public string Describe(AuditEntry entry) => audit.Action(entry.Action);
+
+    public string Local(DateTime utc) => clock.Format(utc);
+}
