@@ -29,6 +29,10 @@ public sealed class NewsModule : IModule
 
     public IReadOnlyList<NavigationItem> Navigation { get; } = [new("news.nav", "/aktuelles", 100)];
 
+    public IReadOnlyList<NavigationItem> AdminNavigation { get; } = [new("news.admin.nav", "/admin/aktuelles", 100, NewsPermissions.Edit)];
+
+    public Type? DashboardFigures => typeof(NewsDashboardFigures);
+
     public MigrationSource Migrations => new("news", typeof(NewsModule).Assembly);
 
     public IRecipeStep RecipeStep { get; } = new NewsRecipeStep();

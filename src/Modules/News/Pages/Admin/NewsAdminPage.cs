@@ -42,6 +42,13 @@ internal abstract class NewsAdminPage : PageModel
     /// <summary>A state label for lists and the editor: draft, scheduled, published, ended.</summary>
     public string StateText(Data.Article article, DateTime now) => T[$"news.admin.state.{article.StateAt(now).ToString().ToLowerInvariant()}"];
 
+    public static string StateClass(Data.Article article, DateTime now) => article.StateAt(now) switch
+    {
+        Data.ArticleState.Published => "status--active",
+        Data.ArticleState.Scheduled => "status--pending",
+        _ => "status--disabled",
+    };
+
     /// <summary>"1. November 2026, 09:00" in the town's zone and the visitor's language.</summary>
     public string When(DateTime utc) =>
         Time.ToLocal(utc).ToString(System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "d MMMM yyyy, HH:mm" : "d. MMMM yyyy, HH:mm", System.Globalization.CultureInfo.CurrentCulture);
