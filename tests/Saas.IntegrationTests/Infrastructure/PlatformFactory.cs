@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -31,6 +33,10 @@ public sealed class PlatformFactory(PlatformFactoryOptions options) : WebApplica
         {
             builder.UseSetting("Platform:DataPath", options.SqliteFolder ?? Path.Combine(Path.GetTempPath(), "saas-tests", Guid.NewGuid().ToString("N")));
         }
+        if (options.Clock is { } clock)
+        {
+            builder.ConfigureTestServices(services => UseClock(services, clock));
+        }
         if (options.Redis is not null)
         {
             builder.UseSetting("ConnectionStrings:Redis", options.Redis);
@@ -50,6 +56,18 @@ public sealed class PlatformFactory(PlatformFactoryOptions options) : WebApplica
     }
 
     public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>The app runs on <paramref name="clock"/>, and so do its output cache's entry lifetimes.</summary>
+    private static void UseClock(IServiceCollection services, TimeProvider clock)
+    {
+        services.AddSingleton(clock);
+        var store = services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
+        services.Remove(store);
+        services.AddSingleton<IOutputCacheStore>(provider => new ClockedOutputCacheStore(
+            store.ImplementationInstance as IOutputCacheStore
+                ?? (IOutputCacheStore)(store.ImplementationFactory?.Invoke(provider) ?? ActivatorUtilities.CreateInstance(provider, store.ImplementationType!)),
+            clock));
+    }
 }
 
 public sealed record PlatformFactoryOptions
@@ -63,4 +81,7 @@ public sealed record PlatformFactoryOptions
     public string Environment { get; init; } = Environments.Production;
     public TimeSpan VersionSweepInterval { get; init; } = TimeSpan.FromSeconds(5);
     public int RequestsPerMinute { get; init; } = 100_000;
+
+    /// <summary>A clock the test moves by hand (scheduled publishing); the real clock when null.</summary>
+    public TimeProvider? Clock { get; init; }
 }
