@@ -99,13 +99,17 @@ public sealed class BrowserHost : IAsyncDisposable
 
     public IBrowser Browser { get; }
 
-    public static async Task<BrowserHost> StartAsync()
+    /// <summary>The app's services (to create accounts for a test).</summary>
+    public IServiceProvider Services => _factory.Services;
+
+    /// <param name="clock">A clock the test moves by hand; the real clock when null.</param>
+    public static async Task<BrowserHost> StartAsync(TimeProvider? clock = null)
     {
         // The tests use the system Chromium only; make sure nothing ever tries to fetch one.
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         var chromium = ChromiumPath.Get();
 
-        var factory = new KestrelPlatformFactory();
+        var factory = new KestrelPlatformFactory(clock);
         IPlaywright? playwright = null;
         try
         {

@@ -4,8 +4,10 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Saas.TestInfrastructure;
 
 namespace Saas.BrowserTests.Infrastructure;
 
@@ -20,8 +22,12 @@ public sealed class KestrelPlatformFactory : WebApplicationFactory<Program>
 {
     private readonly string _dataPath = Path.Combine(Path.GetTempPath(), "saas-browser-tests", Guid.NewGuid().ToString("N"));
 
-    public KestrelPlatformFactory()
+    private readonly TimeProvider? _clock;
+
+    /// <param name="clock">A clock the test moves by hand (scheduled publishing); the real clock when null.</param>
+    public KestrelPlatformFactory(TimeProvider? clock = null)
     {
+        _clock = clock;
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
     }
 
@@ -50,6 +56,10 @@ public sealed class KestrelPlatformFactory : WebApplicationFactory<Program>
         // The JSON request log of a production node would drown the test output.
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
+        if (_clock is { } clock)
+        {
+            builder.ConfigureTestServices(services => ClockedOutputCacheStore.UseClock(services, clock));
+        }
     }
 
     public override async ValueTask DisposeAsync()

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Saas.TestInfrastructure;
 
 namespace Saas.IntegrationTests.Infrastructure;
 
@@ -35,7 +35,7 @@ public sealed class PlatformFactory(PlatformFactoryOptions options) : WebApplica
         }
         if (options.Clock is { } clock)
         {
-            builder.ConfigureTestServices(services => UseClock(services, clock));
+            builder.ConfigureTestServices(services => ClockedOutputCacheStore.UseClock(services, clock));
         }
         if (options.Redis is not null)
         {
@@ -56,18 +56,6 @@ public sealed class PlatformFactory(PlatformFactoryOptions options) : WebApplica
     }
 
     public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
-
-    /// <summary>The app runs on <paramref name="clock"/>, and so do its output cache's entry lifetimes.</summary>
-    private static void UseClock(IServiceCollection services, TimeProvider clock)
-    {
-        services.AddSingleton(clock);
-        var store = services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
-        services.Remove(store);
-        services.AddSingleton<IOutputCacheStore>(provider => new ClockedOutputCacheStore(
-            store.ImplementationInstance as IOutputCacheStore
-                ?? (IOutputCacheStore)(store.ImplementationFactory?.Invoke(provider) ?? ActivatorUtilities.CreateInstance(provider, store.ImplementationType!)),
-            clock));
-    }
 }
 
 public sealed record PlatformFactoryOptions

@@ -55,7 +55,7 @@ public sealed class NewsEditorFixture : IAsyncLifetime
 
     public async Task DisposeAsync() => await Factory.DisposeAsync();
 
-    public Task<T> InTownAsync<T>(Guid town, Func<NewsDbContext, Task<T>> action) =>
+    internal Task<T> InTownAsync<T>(Guid town, Func<NewsDbContext, Task<T>> action) =>
         TestTowns.AsTownAsync(Factory, town, services => action(services.GetRequiredService<NewsDbContext>()));
 
     /// <summary>Town B's news as stored: everything an attack from A could have changed.</summary>
