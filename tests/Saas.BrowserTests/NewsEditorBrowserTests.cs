@@ -182,11 +182,11 @@ public sealed class NewsEditorBrowserFixture : IAsyncLifetime
 
     private BrowserHost Host => _host ?? throw new InvalidOperationException("not started");
 
-    public string Origin(string slug) => $"http://{slug}.localhost:{Host.Port}";
+    public string Origin(string slug) => $"{Host.Scheme}://{slug}.localhost:{Host.Port}";
 
     public async Task InitializeAsync()
     {
-        _host = await BrowserHost.StartAsync(Clock);
+        _host = await BrowserHost.StartAsync(Clock, https: true);
         foreach (var town in DemoTowns.All)
         {
             Staff[town] = await StaffAccount.CreateAsync(Host.Services, town, $"redaktion@{town}.example");
@@ -208,6 +208,7 @@ public sealed class NewsEditorBrowserFixture : IAsyncLifetime
             Locale = "de-DE",
             TimezoneId = "Europe/Berlin",
             ViewportSize = new ViewportSize { Width = width, Height = Viewports.HeightFor(width) },
+            IgnoreHTTPSErrors = true, // the app's throwaway self-signed certificate
         });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();

@@ -23,12 +23,41 @@ public sealed class KestrelPlatformFactory : WebApplicationFactory<Program>
     private readonly string _dataPath = Path.Combine(Path.GetTempPath(), "saas-browser-tests", Guid.NewGuid().ToString("N"));
 
     private readonly TimeProvider? _clock;
+    private readonly bool _https;
 
     /// <param name="clock">A clock the test moves by hand (scheduled publishing); the real clock when null.</param>
-    public KestrelPlatformFactory(TimeProvider? clock = null)
+    /// <param name="https">
+    /// Serve TLS with a throwaway self-signed certificate (the browser context ignores certificate errors).
+    /// Forms need it: antiforgery refuses to issue its Secure cookie on a plain-http request, whatever the browser would accept.
+    /// </param>
+    public KestrelPlatformFactory(TimeProvider? clock = null, bool https = false)
     {
         _clock = clock;
-        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        _https = https;
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0, listen =>
+        {
+            if (https)
+            {
+                listen.UseHttps(SelfSignedCertificate());
+            }
+        }));
+    }
+
+    /// <summary>The scheme the server speaks.</summary>
+    public string Scheme => _https ? Uri.UriSchemeHttps : Uri.UriSchemeHttp;
+
+    private static System.Security.Cryptography.X509Certificates.X509Certificate2 SelfSignedCertificate()
+    {
+        using var key = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest(
+            "CN=localhost", key, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        var names = new System.Security.Cryptography.X509Certificates.SubjectAlternativeNameBuilder();
+        names.AddDnsName("localhost");
+        names.AddDnsName("*.localhost");
+        request.CertificateExtensions.Add(names.Build());
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(7));
+        return System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12(
+            certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx), null);
     }
 
     /// <summary>The port Kestrel listens on (valid after <see cref="Start"/>).</summary>
@@ -40,8 +69,8 @@ public sealed class KestrelPlatformFactory : WebApplicationFactory<Program>
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses
             ?? throw new InvalidOperationException("Kestrel reports no addresses.");
-        var address = addresses.Select(a => new Uri(a)).FirstOrDefault(u => u.Scheme == Uri.UriSchemeHttp)
-            ?? throw new InvalidOperationException($"Kestrel listens on no http address: {string.Join(", ", addresses)}");
+        var address = addresses.Select(a => new Uri(a)).FirstOrDefault(u => u.Scheme == Scheme)
+            ?? throw new InvalidOperationException($"Kestrel listens on no {Scheme} address: {string.Join(", ", addresses)}");
         Port = address.Port;
     }
 

@@ -47,7 +47,11 @@ public sealed record StaffAccount(string Town, string Email, string Password, st
     public async Task SignInAsync(IPage page, string origin, TestClock clock)
     {
         clock.Advance(TimeSpan.FromSeconds(31));
-        await page.GotoAsync($"{origin}/admin/anmelden");
+        var signIn = await page.GotoAsync($"{origin}/admin/anmelden");
+        if (signIn?.Status != 200)
+        {
+            throw new InvalidOperationException($"sign-in page answered {signIn?.Status}: {(await page.ContentAsync())[..Math.Min(2000, (await page.ContentAsync()).Length)]}");
+        }
         await page.FillAsync("#email", Email);
         await page.FillAsync("#password", Password);
         await page.Locator("main form button[type=submit]").ClickAsync();
