@@ -28,6 +28,8 @@ public sealed class PlatformFactory(PlatformFactoryOptions options) : WebApplica
         {
             builder.UseSetting("ConnectionStrings:Postgres", db.OwnerConnectionString);
             builder.UseSetting("ConnectionStrings:PostgresApp", db.AppConnectionString);
+            // Still a data folder of its own: the mail pickup folder must never land in the source tree.
+            builder.UseSetting("Platform:DataPath", Path.Combine(Path.GetTempPath(), "saas-tests", Guid.NewGuid().ToString("N")));
         }
         else
         {
@@ -37,10 +39,20 @@ public sealed class PlatformFactory(PlatformFactoryOptions options) : WebApplica
         {
             builder.ConfigureTestServices(services => ClockedOutputCacheStore.UseClock(services, clock));
         }
+        if (options.SmtpPort is { } smtpPort)
+        {
+            builder.UseSetting("Mail:Smtp:Host", "127.0.0.1");
+            builder.UseSetting("Mail:Smtp:Port", smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            builder.UseSetting("Mail:Smtp:Security", "None");
+        }
         if (options.Redis is not null)
         {
             builder.UseSetting("ConnectionStrings:Redis", options.Redis);
             builder.UseSetting("Platform:ChangeChannel", options.ChangeChannel ?? $"saas:test:{Guid.NewGuid():N}");
+        }
+        foreach (var (key, value) in options.Settings)
+        {
+            builder.UseSetting(key, value);
         }
     }
 
@@ -72,4 +84,10 @@ public sealed record PlatformFactoryOptions
 
     /// <summary>A clock the test moves by hand (scheduled publishing); the real clock when null.</summary>
     public TimeProvider? Clock { get; init; }
+
+    /// <summary>Port of an <c>SmtpListener</c> on loopback; mails then go there through the real MailKit sender.</summary>
+    public int? SmtpPort { get; init; }
+
+    /// <summary>Further configuration, applied last.</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
 }
