@@ -62,6 +62,7 @@ internal static class PlatformServices
         services.AddSingleton<RecipeSeeder>();
         services.AddTenantDbContext<TownHallDbContext>();
         services.AddScoped<SiteChrome>();
+        services.AddScoped<IPublicPages, PublicPagesChanges>();
         services.AddAccounts(configuration);
         services.AddMediaSanitizers();
         services.AddTownAdmin(modules);

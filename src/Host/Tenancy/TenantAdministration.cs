@@ -86,6 +86,10 @@ internal sealed class TenantAdministration(
         }), cancellationToken);
     }
 
+    /// <summary>Raises the version only: the town's content changed, so cached pages must go on every node.</summary>
+    public Task TouchAsync(Guid tenantId, CancellationToken cancellationToken) =>
+        ChangeAsync(tenantId, (_, _) => { }, cancellationToken);
+
     private async Task ChangeAsync(Guid tenantId, Action<RegistryDbContext, TenantRow> change, CancellationToken cancellationToken)
     {
         long version;

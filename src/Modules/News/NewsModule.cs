@@ -3,10 +3,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Saas.Kernel.Data;
 using Saas.Kernel.Modules;
+using Saas.Modules.News.Admin;
 using Saas.Modules.News.Api;
-using Saas.Modules.News.Dashboard;
 using Saas.Modules.News.Data;
 using Saas.Modules.News.Feeds;
+using Saas.Modules.News.Images;
 using Saas.Modules.News.Recipe;
 
 namespace Saas.Modules.News;
@@ -22,13 +23,15 @@ public sealed class NewsModule : IModule
 
     public IReadOnlyList<Permission> Permissions { get; } =
     [
-        new("news.edit", "news.permission.edit", ["Editor", "TenantAdmin"]),
-        new("news.publish", "news.permission.publish", ["Editor", "TenantAdmin"]),
+        new(NewsPermissions.Edit, "news.permission.edit", ["Editor", "TenantAdmin"]),
+        new(NewsPermissions.Publish, "news.permission.publish", ["Editor", "TenantAdmin"]),
     ];
 
     public IReadOnlyList<NavigationItem> Navigation { get; } = [new("news.nav", "/aktuelles", 100)];
 
-    public Type DashboardFigures => typeof(NewsDashboardFigures);
+    public IReadOnlyList<NavigationItem> AdminNavigation { get; } = [new("news.admin.nav", "/admin/aktuelles", 100, NewsPermissions.Edit)];
+
+    public Type? DashboardFigures => typeof(NewsDashboardFigures);
 
     public MigrationSource Migrations => new("news", typeof(NewsModule).Assembly);
 
@@ -40,6 +43,9 @@ public sealed class NewsModule : IModule
     {
         services.AddTenantDbContext<NewsDbContext>();
         services.AddScoped<NewsQueries>();
+        services.AddScoped<ArticleEditor>();
+        services.AddScoped<CategoryEditor>();
+        services.AddSingleton<NewsImageUpload>();
         services.AddSingleton(new HomeSection(Feature, "UrgentNotices", HomeSlot.Top, 0));
         services.AddSingleton(new HomeSection(Feature, "LatestNews", HomeSlot.Main, 0));
     }
@@ -48,5 +54,6 @@ public sealed class NewsModule : IModule
     {
         endpoints.MapNewsFeeds();
         endpoints.MapNewsApi();
+        endpoints.MapNewsImages();
     }
 }

@@ -99,13 +99,20 @@ public sealed class BrowserHost : IAsyncDisposable
 
     public IBrowser Browser { get; }
 
-    public static async Task<BrowserHost> StartAsync()
+    /// <summary>The app's services (to create accounts for a test).</summary>
+    public IServiceProvider Services => _factory.Services;
+
+    public string Scheme => _factory.Scheme;
+
+    /// <param name="clock">A clock the test moves by hand; the real clock when null.</param>
+    /// <param name="https">Serve TLS (self-signed): needed for pages with forms.</param>
+    public static async Task<BrowserHost> StartAsync(TimeProvider? clock = null, bool https = false)
     {
         // The tests use the system Chromium only; make sure nothing ever tries to fetch one.
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         var chromium = ChromiumPath.Get();
 
-        var factory = new KestrelPlatformFactory();
+        var factory = new KestrelPlatformFactory(clock, https);
         IPlaywright? playwright = null;
         try
         {

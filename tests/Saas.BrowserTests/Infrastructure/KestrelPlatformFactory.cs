@@ -4,8 +4,10 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Saas.TestInfrastructure;
 
 namespace Saas.BrowserTests.Infrastructure;
 
@@ -20,9 +22,42 @@ public sealed class KestrelPlatformFactory : WebApplicationFactory<Program>
 {
     private readonly string _dataPath = Path.Combine(Path.GetTempPath(), "saas-browser-tests", Guid.NewGuid().ToString("N"));
 
-    public KestrelPlatformFactory()
+    private readonly TimeProvider? _clock;
+    private readonly bool _https;
+
+    /// <param name="clock">A clock the test moves by hand (scheduled publishing); the real clock when null.</param>
+    /// <param name="https">
+    /// Serve TLS with a throwaway self-signed certificate (the browser context ignores certificate errors).
+    /// Forms need it: antiforgery refuses to issue its Secure cookie on a plain-http request, whatever the browser would accept.
+    /// </param>
+    public KestrelPlatformFactory(TimeProvider? clock = null, bool https = false)
     {
-        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        _clock = clock;
+        _https = https;
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0, listen =>
+        {
+            if (https)
+            {
+                listen.UseHttps(SelfSignedCertificate());
+            }
+        }));
+    }
+
+    /// <summary>The scheme the server speaks.</summary>
+    public string Scheme => _https ? Uri.UriSchemeHttps : Uri.UriSchemeHttp;
+
+    private static System.Security.Cryptography.X509Certificates.X509Certificate2 SelfSignedCertificate()
+    {
+        using var key = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest(
+            "CN=localhost", key, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        var names = new System.Security.Cryptography.X509Certificates.SubjectAlternativeNameBuilder();
+        names.AddDnsName("localhost");
+        names.AddDnsName("*.localhost");
+        request.CertificateExtensions.Add(names.Build());
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(7));
+        return System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12(
+            certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx), null);
     }
 
     /// <summary>The port Kestrel listens on (valid after <see cref="Start"/>).</summary>
@@ -34,8 +69,8 @@ public sealed class KestrelPlatformFactory : WebApplicationFactory<Program>
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses
             ?? throw new InvalidOperationException("Kestrel reports no addresses.");
-        var address = addresses.Select(a => new Uri(a)).FirstOrDefault(u => u.Scheme == Uri.UriSchemeHttp)
-            ?? throw new InvalidOperationException($"Kestrel listens on no http address: {string.Join(", ", addresses)}");
+        var address = addresses.Select(a => new Uri(a)).FirstOrDefault(u => u.Scheme == Scheme)
+            ?? throw new InvalidOperationException($"Kestrel listens on no {Scheme} address: {string.Join(", ", addresses)}");
         Port = address.Port;
     }
 
@@ -50,6 +85,10 @@ public sealed class KestrelPlatformFactory : WebApplicationFactory<Program>
         // The JSON request log of a production node would drown the test output.
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
+        if (_clock is { } clock)
+        {
+            builder.ConfigureTestServices(services => ClockedOutputCacheStore.UseClock(services, clock));
+        }
     }
 
     public override async ValueTask DisposeAsync()

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Saas.TestInfrastructure;
 
 namespace Saas.IntegrationTests.Infrastructure;
 
@@ -32,6 +34,10 @@ public sealed class PlatformFactory(PlatformFactoryOptions options) : WebApplica
         else
         {
             builder.UseSetting("Platform:DataPath", options.SqliteFolder ?? Path.Combine(Path.GetTempPath(), "saas-tests", Guid.NewGuid().ToString("N")));
+        }
+        if (options.Clock is { } clock)
+        {
+            builder.ConfigureTestServices(services => ClockedOutputCacheStore.UseClock(services, clock));
         }
         if (options.SmtpPort is { } smtpPort)
         {
@@ -75,6 +81,9 @@ public sealed record PlatformFactoryOptions
     public string Environment { get; init; } = Environments.Production;
     public TimeSpan VersionSweepInterval { get; init; } = TimeSpan.FromSeconds(5);
     public int RequestsPerMinute { get; init; } = 100_000;
+
+    /// <summary>A clock the test moves by hand (scheduled publishing); the real clock when null.</summary>
+    public TimeProvider? Clock { get; init; }
 
     /// <summary>Port of an <c>SmtpListener</c> on loopback; mails then go there through the real MailKit sender.</summary>
     public int? SmtpPort { get; init; }

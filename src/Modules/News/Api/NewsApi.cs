@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Saas.Kernel.Content;
 using Saas.Modules.News.Data;
+using Saas.Modules.News.Images;
 
 namespace Saas.Modules.News.Api;
 
@@ -20,7 +21,7 @@ internal static class NewsApi
     }
 
     private static async Task<Results<Ok<NewsListResponse>, ValidationProblem, NotFound>> List(
-        NewsQueries news, CancellationToken cancellationToken, int page = 1, int pageSize = 10, string? category = null)
+        NewsQueries news, HttpContext http, CancellationToken cancellationToken, int page = 1, int pageSize = 10, string? category = null)
     {
         var errors = new Dictionary<string, string[]>();
         if (page is < 1 or > 10_000)
@@ -40,25 +41,29 @@ internal static class NewsApi
             return TypedResults.NotFound();
         }
         var result = await news.ListAsync(category, page, pageSize, cancellationToken);
+        await NewsCacheWindow.ApplyAsync(http, cancellationToken);
         return TypedResults.Ok(new NewsListResponse(result.Items.Select(Summary).ToList(), result.Page, result.PageSize, result.Total));
     }
 
-    private static async Task<Results<Ok<NewsDetail>, NotFound>> Get(Guid id, NewsQueries news, MarkdownRenderer markdown, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<NewsDetail>, NotFound>> Get(Guid id, NewsQueries news, MarkdownRenderer markdown, HttpContext http, CancellationToken cancellationToken)
     {
         var article = await news.FindByIdAsync(id, cancellationToken);
+        await NewsCacheWindow.ApplyAsync(http, cancellationToken);
         return article is null
             ? TypedResults.NotFound()
             : TypedResults.Ok(new NewsDetail(Summary(article), markdown.ToSafeHtml(article.Body)));
     }
 
     private static NewsSummary Summary(Article a) => new(
-        a.Id, a.Slug, a.Title, a.Teaser, new DateTimeOffset(DateTime.SpecifyKind(a.PublishedAt, DateTimeKind.Utc)),
-        a.Category?.Slug, a.Category?.Name, a.Urgent, $"/aktuelles/{a.Slug}");
+        a.Id, a.Slug, a.Title, a.Teaser, new DateTimeOffset(DateTime.SpecifyKind(a.PublishedAt!.Value, DateTimeKind.Utc)),
+        a.Category?.Slug, a.Category?.Name, a.Urgent, $"/aktuelles/{a.Slug}",
+        a.ImageId is { } image ? NewsImages.Url(image) : null, a.ImageId is null ? null : a.ImageAlt);
 }
 
 internal sealed record NewsListResponse(IReadOnlyList<NewsSummary> Items, int Page, int PageSize, int Total);
 
 internal sealed record NewsSummary(
-    Guid Id, string Slug, string Title, string Teaser, DateTimeOffset PublishedAt, string? Category, string? CategoryName, bool Urgent, string Path);
+    Guid Id, string Slug, string Title, string Teaser, DateTimeOffset PublishedAt, string? Category, string? CategoryName, bool Urgent, string Path,
+    string? ImageUrl, string? ImageAlt);
 
 internal sealed record NewsDetail(NewsSummary Article, string BodyHtml);

@@ -26,6 +26,7 @@ internal static class NewsFeeds
         var town = tenant.Current!;
         var origin = Origin(http, town);
         var articles = await news.LatestAsync(Count, cancellationToken);
+        await NewsCacheWindow.ApplyAsync(http, cancellationToken);
         return Xml("application/rss+xml; charset=utf-8", w =>
         {
             w.WriteStartElement("rss");
@@ -43,7 +44,7 @@ internal static class NewsFeeds
             w.WriteEndElement();
             if (articles.Count > 0)
             {
-                w.WriteElementString("lastBuildDate", articles.Max(a => a.UpdatedAt > a.PublishedAt ? a.UpdatedAt : a.PublishedAt).ToString("R", CultureInfo.InvariantCulture));
+                w.WriteElementString("lastBuildDate", DateTime.SpecifyKind(articles.Max(Updated), DateTimeKind.Utc).ToString("R", CultureInfo.InvariantCulture));
             }
             foreach (var article in articles)
             {
@@ -55,7 +56,7 @@ internal static class NewsFeeds
                 w.WriteAttributeString("isPermaLink", "true");
                 w.WriteString(link);
                 w.WriteEndElement();
-                w.WriteElementString("pubDate", DateTime.SpecifyKind(article.PublishedAt, DateTimeKind.Utc).ToString("R", CultureInfo.InvariantCulture));
+                w.WriteElementString("pubDate", DateTime.SpecifyKind(article.PublishedAt!.Value, DateTimeKind.Utc).ToString("R", CultureInfo.InvariantCulture));
                 w.WriteElementString("description", article.Teaser);
                 if (article.Category is { } category)
                 {
@@ -74,6 +75,7 @@ internal static class NewsFeeds
         var town = tenant.Current!;
         var origin = Origin(http, town);
         var articles = await news.LatestAsync(Count, cancellationToken);
+        await NewsCacheWindow.ApplyAsync(http, cancellationToken);
         var updated = articles.Count == 0 ? DateTime.UnixEpoch : articles.Max(Updated);
         return Xml("application/atom+xml; charset=utf-8", w =>
         {
@@ -92,7 +94,7 @@ internal static class NewsFeeds
                 w.WriteStartElement("entry", ns);
                 w.WriteElementString("id", ns, $"urn:uuid:{article.Id}");
                 w.WriteElementString("title", ns, article.Title);
-                w.WriteElementString("published", ns, Rfc3339(article.PublishedAt));
+                w.WriteElementString("published", ns, Rfc3339(article.PublishedAt!.Value));
                 w.WriteElementString("updated", ns, Rfc3339(Updated(article)));
                 WriteLink(w, ns, $"{origin}/aktuelles/{article.Slug}", "alternate", "text/html");
                 if (article.Category is { } category)
@@ -114,7 +116,7 @@ internal static class NewsFeeds
     }
 
     // Feeds never show an update time before the publication time.
-    private static DateTime Updated(Article a) => a.UpdatedAt > a.PublishedAt ? a.UpdatedAt : a.PublishedAt;
+    private static DateTime Updated(Article a) => a.PublishedAt is { } published && published > a.UpdatedAt ? published : a.UpdatedAt;
 
     private static void WriteLink(XmlWriter w, string ns, string href, string rel, string type)
     {

@@ -9,13 +9,19 @@ namespace Saas.Modules.News.Home;
 /// <summary>Urgent notices as a banner above the town's home page.</summary>
 public sealed class UrgentNoticesViewComponent : ViewComponent
 {
-    public async Task<IViewComponentResult> InvokeAsync() =>
-        View(await HttpContext.RequestServices.GetRequiredService<NewsQueries>().UrgentAsync(HttpContext.RequestAborted));
+    public async Task<IViewComponentResult> InvokeAsync()
+    {
+        await NewsCacheWindow.ApplyAsync(HttpContext, HttpContext.RequestAborted);
+        return View(await HttpContext.RequestServices.GetRequiredService<NewsQueries>().UrgentAsync(HttpContext.RequestAborted));
+    }
 }
 
 /// <summary>The latest articles as a card on the town's home page.</summary>
 public sealed class LatestNewsViewComponent : ViewComponent
 {
-    public async Task<IViewComponentResult> InvokeAsync() =>
-        View(await HttpContext.RequestServices.GetRequiredService<NewsQueries>().LatestAsync(3, HttpContext.RequestAborted));
+    public async Task<IViewComponentResult> InvokeAsync()
+    {
+        await NewsCacheWindow.ApplyAsync(HttpContext, HttpContext.RequestAborted);
+        return View(await HttpContext.RequestServices.GetRequiredService<NewsQueries>().LatestAsync(3, HttpContext.RequestAborted));
+    }
 }

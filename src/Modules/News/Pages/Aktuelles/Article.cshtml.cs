@@ -18,8 +18,10 @@ internal sealed class NewsArticleModel(NewsQueries news, MarkdownRenderer markdo
         var article = await news.FindBySlugAsync(Slug, cancellationToken);
         if (article is null)
         {
+            // Not cached either way (only 200s are); a scheduled article's address answers 404 until its time.
             return NotFound();
         }
+        await NewsCacheWindow.ApplyAsync(HttpContext, cancellationToken);
         Article = article;
         BodyHtml = markdown.ToSafeHtml(article.Body);
         return Page();

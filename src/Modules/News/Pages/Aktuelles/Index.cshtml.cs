@@ -34,6 +34,7 @@ internal sealed class NewsIndexModel(NewsQueries news) : PageModel
                 return NotFound();
             }
         }
+        await NewsCacheWindow.ApplyAsync(HttpContext, cancellationToken);
         Result = await news.ListAsync(CurrentCategory?.Slug, page, NewsQueries.PageSize, cancellationToken);
         if (page > Result.PageCount)
         {

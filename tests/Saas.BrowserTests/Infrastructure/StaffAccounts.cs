@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Saas.Host.Accounts;
+using Saas.Host.Tenancy;
+using Saas.Kernel.Security;
+using Saas.Kernel.Tenancy;
+using Saas.TestInfrastructure;
+
+namespace Saas.BrowserTests.Infrastructure;
+
+/// <summary>A staff account of a demo town with an enrolled authenticator, and signing it in as a person would.</summary>
+public sealed record StaffAccount(string Town, string Email, string Password, string Secret)
+{
+    public const string DefaultPassword = "Kirchplatz-Eichenweg-83";
+
+    /// <summary>The authenticator app's code at <paramref name="at"/>.</summary>
+    public string Code(DateTimeOffset at) => Totp.Code(Base32.Decode(Secret), Totp.StepAt(at));
+
+    public static async Task<StaffAccount> CreateAsync(IServiceProvider services, string townSlug, string email, string role = Roles.Editor)
+    {
+        var town = services.GetRequiredService<TenantRegistry>().FindBySlug(townSlug) ?? throw new InvalidOperationException($"no town {townSlug}");
+        using var _ = AmbientTenant.Begin(town);
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<Account>>();
+        var (secret, protectedSecret) = scope.ServiceProvider.GetRequiredService<TotpSecrets>().Create();
+        var account = new Account
+        {
+            Email = email,
+            NormalizedEmail = users.NormalizeEmail(email)!,
+            DisplayName = email.Split('@')[0],
+            Role = role,
+            EmailConfirmed = true,
+            CreatedAt = DateTime.UtcNow,
+            AuthenticatorKey = protectedSecret,
+            TwoFactorEnabled = true,
+        };
+        var result = await users.CreateAsync(account, DefaultPassword);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+        return new StaffAccount(townSlug, email, DefaultPassword, secret);
+    }
+
+    /// <summary>Signs in through /admin/anmelden: password, then the code of the clock's current step (moved on first, as a code works once).</summary>
+    public async Task SignInAsync(IPage page, string origin, TestClock clock)
+    {
+        clock.Advance(TimeSpan.FromSeconds(31));
+        var signIn = await page.GotoAsync($"{origin}/admin/anmelden");
+        if (signIn?.Status != 200)
+        {
+            throw new InvalidOperationException($"sign-in page answered {signIn?.Status}: {(await page.ContentAsync())[..Math.Min(2000, (await page.ContentAsync()).Length)]}");
+        }
+        await page.FillAsync("#email", Email);
+        await page.FillAsync("#password", Password);
+        await page.Locator("main form button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync("**/admin/anmelden/zweiter-faktor**");
+        await page.FillAsync("#code", Code(clock.GetUtcNow()));
+        await page.Locator("main form button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync($"{origin}/admin");
+    }
+}
