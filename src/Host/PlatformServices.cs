@@ -11,6 +11,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Saas.Host.Accounts;
+using Saas.Host.Accounts.Residents;
 using Saas.Host.Jobs;
 using Saas.Host.Platform;
 using Saas.Host.Recipes;
@@ -60,6 +61,7 @@ internal static class PlatformServices
         services.AddTenantDbContext<TownHallDbContext>();
         services.AddScoped<SiteChrome>();
         services.AddAccounts(configuration);
+        services.AddResidentAccounts();
         services.AddHttpContextAccessor();
 
         // Redis: change propagation, Data Protection keys, readiness. Without it: one node, in memory.

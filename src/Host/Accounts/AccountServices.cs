@@ -65,9 +65,13 @@ internal static class AccountServices
         services.AddAuthorization(AccountPolicies.Add);
         services.Configure<AntiforgeryOptions>(o =>
         {
-            o.Cookie.Name = AccountSchemes.Cookies.Antiforgery;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
-            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie = new AlwaysSecureCookieBuilder
+            {
+                Name = AccountSchemes.Cookies.Antiforgery,
+                SameSite = SameSiteMode.Strict,
+                HttpOnly = true,
+                IsEssential = true,
+            };
         });
         return services;
     }
