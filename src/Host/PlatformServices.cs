@@ -12,6 +12,7 @@ using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Saas.Host.Accounts;
 using Saas.Host.Admin;
+using Saas.Host.Accounts.Residents;
 using Saas.Host.Jobs;
 using Saas.Host.Platform;
 using Saas.Host.Recipes;
@@ -66,6 +67,7 @@ internal static class PlatformServices
         services.AddAccounts(configuration);
         services.AddMediaSanitizers();
         services.AddTownAdmin(modules);
+        services.AddResidentAccounts();
         services.AddHttpContextAccessor();
 
         // Redis: change propagation, Data Protection keys, readiness. Without it: one node, in memory.
