@@ -20,6 +20,8 @@ internal sealed class TownPageCachePolicy : IOutputCachePolicy
         var cacheable = tenant is not null
             && (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
             && http.User.Identity?.IsAuthenticated != true
+            // Staff (and support access) see town pages with their banner and tools: never from or into the cache.
+            && !http.Request.Cookies.ContainsKey(Accounts.AccountSchemes.Cookies.Staff)
             && !http.Request.Headers.ContainsKey("Authorization");
         context.EnableOutputCaching = cacheable;
         context.AllowCacheLookup = cacheable;

@@ -37,6 +37,7 @@ public sealed class NewsModule : IModule
     {
         services.AddTenantDbContext<NewsDbContext>();
         services.AddScoped<NewsQueries>();
+        services.AddScoped<ITenantUsage, Support.NewsUsage>();
         services.AddSingleton(new HomeSection(Feature, "UrgentNotices", HomeSlot.Top, 0));
         services.AddSingleton(new HomeSection(Feature, "LatestNews", HomeSlot.Main, 0));
     }
