@@ -65,9 +65,15 @@ internal static class AccountServices
         services.AddAuthorization(AccountPolicies.Add);
         services.Configure<AntiforgeryOptions>(o =>
         {
-            o.Cookie.Name = AccountSchemes.Cookies.Antiforgery;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
-            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie = new AlwaysSecureCookieBuilder
+            {
+                Name = AccountSchemes.Cookies.Antiforgery,
+                SecurePolicy = CookieSecurePolicy.SameAsRequest,
+                SameSite = SameSiteMode.Strict,
+                HttpOnly = true,
+                IsEssential = true,
+                Path = "/",
+            };
         });
         return services;
     }

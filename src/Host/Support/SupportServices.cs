@@ -30,6 +30,7 @@ internal static class SupportServices
         services.AddSingleton<RecentErrors>();
         services.AddSingleton<ILoggerProvider, RecentErrorsLoggerProvider>();
         services.AddSingleton<RecentJobs>();
+        services.AddSingleton<Platform.StartupNotes>();
         services.AddHostedService<SupportBootstrap>();
 
         services.Configure<RazorPagesOptions>(options =>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -30,6 +31,10 @@ public sealed class PlatformFactory(PlatformFactoryOptions options) : WebApplica
         else
         {
             builder.UseSetting("Platform:DataPath", options.SqliteFolder ?? Path.Combine(Path.GetTempPath(), "saas-tests", Guid.NewGuid().ToString("N")));
+        }
+        if (options.Services is { } services)
+        {
+            builder.ConfigureTestServices(services);
         }
         if (options.Redis is not null)
         {
@@ -63,4 +68,7 @@ public sealed record PlatformFactoryOptions
     public string Environment { get; init; } = Environments.Production;
     public TimeSpan VersionSweepInterval { get; init; } = TimeSpan.FromSeconds(5);
     public int RequestsPerMinute { get; init; } = 100_000;
+
+    /// <summary>Replaces services after the app registered its own (e.g. a <see cref="TestClock"/>).</summary>
+    public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? Services { get; init; }
 }

@@ -24,7 +24,7 @@ internal sealed class SupportBootstrap(
     IServiceScopeFactory scopes,
     Microsoft.Extensions.Options.IOptions<SupportOptions> options,
     IHostEnvironment environment,
-    IHostApplicationLifetime lifetime,
+    Platform.StartupNotes notes,
     TimeProvider clock,
     ILogger<SupportBootstrap> logger) : IHostedService
 {
@@ -51,8 +51,7 @@ internal sealed class SupportBootstrap(
         {
             if (demo)
             {
-                lifetime.ApplicationStarted.Register(() => Console.WriteLine(
-                    $"  Support console: /support (sign in as {email}; its password was printed at the first start){Environment.NewLine}"));
+                notes.Add($"  Support console: /support  user {email}  (its password was printed at the first start)");
             }
             return;
         }
@@ -75,9 +74,8 @@ internal sealed class SupportBootstrap(
         logger.LogInformation("Created the first support admin {Email}", email);
         if (demo)
         {
-            lifetime.ApplicationStarted.Register(() => Console.WriteLine(
-                $"  Support console: /support  user {email}  password {password}{Environment.NewLine}" +
-                $"  (shown once; set up the authenticator app at the first sign-in){Environment.NewLine}"));
+            notes.Add($"  Support console: /support  user {email}  password {password}");
+            notes.Add("  (the password is shown this once; the authenticator app is set up at the first sign-in)");
         }
     }
 
