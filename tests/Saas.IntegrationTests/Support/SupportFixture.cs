@@ -79,7 +79,7 @@ public sealed class SupportFixture : IAsyncLifetime
     public static string AntiforgeryToken(string html)
     {
         var match = Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"");
-        Assert.True(match.Success, "no antiforgery token in the page");
+        Assert.True(match.Success, "no antiforgery token in the page: " + html[..Math.Min(html.Length, 3000)]);
         return match.Groups[1].Value;
     }
 
@@ -88,9 +88,13 @@ public sealed class SupportFixture : IAsyncLifetime
         TestTowns.AsTownAsync(Factory, town, async services =>
         {
             var db = services.GetRequiredService<Saas.Host.Audit.AuditDbContext>();
-            return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
-                db.Entries.OrderBy(e => e.At).Select(e => ValueTuple.Create(e.ActorKind, e.ActorName, e.Action, e.Target, e.Details)));
+            var entries = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.Entries.OrderBy(e => e.At));
+            return entries.Select(e => (e.ActorKind, e.ActorName, e.Action, e.Target, e.Details)).ToList();
         });
+
+    /// <summary>A page's text with HTML entities decoded (Razor encodes umlauts), for assertions on what a reader sees.</summary>
+    public static async Task<string> TextAsync(HttpResponseMessage response) =>
+        System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 }
 
 [CollectionDefinition(Name)]

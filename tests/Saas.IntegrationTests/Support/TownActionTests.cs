@@ -15,7 +15,7 @@ public sealed class TownActionTests(SupportFixture fixture)
 
         var all = await (await client.GetAsync("/support/gemeinden")).Content.ReadAsStringAsync();
         var bySlug = await (await client.GetAsync("/support/gemeinden?q=sp-b")).Content.ReadAsStringAsync();
-        var byState = await (await client.GetAsync("/support/gemeinden?zustand=archived")).Content.ReadAsStringAsync();
+        var byState = await SupportFixture.TextAsync(await client.GetAsync("/support/gemeinden?zustand=archived"));
 
         Assert.Contains("Test sp-a", all, StringComparison.Ordinal);
         Assert.Contains("Test sp-b", all, StringComparison.Ordinal);
@@ -48,7 +48,7 @@ public sealed class TownActionTests(SupportFixture fixture)
             new() { ["change"] = "suspend", ["reason"] = reason }, $"/support/gemeinden/{fixture.TownB}?handler=State");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("Bitte geben Sie einen Grund an.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Bitte geben Sie einen Grund an.", await SupportFixture.TextAsync(response), StringComparison.Ordinal);
         Assert.Equal(TenantState.Active, fixture.Factory.Service<TenantRegistry>().Find(fixture.TownB)!.State);
         Assert.Equal(before.Count, (await fixture.AuditAsync(fixture.TownB)).Count);
     }
@@ -115,7 +115,7 @@ public sealed class TownActionTests(SupportFixture fixture)
         var response = await SupportFixture.PostFormAsync(client, detail, new() { ["host"] = host, ["kind"] = "custom", ["reason"] = "Umzug" }, detail + "?handler=AddDomain");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains(message, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(message, await SupportFixture.TextAsync(response), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -136,7 +136,7 @@ public sealed class TownActionTests(SupportFixture fixture)
         var taken = await SupportFixture.PostFormAsync(client, $"/support/gemeinden/{fixture.TownA}",
             new() { ["host"] = "www.sp-b.example", ["kind"] = "custom", ["reason"] = "Versuch" }, $"/support/gemeinden/{fixture.TownA}?handler=AddDomain");
         Assert.Equal(HttpStatusCode.BadRequest, taken.StatusCode);
-        Assert.Contains("Diese Domain ist bereits vergeben.", await taken.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Diese Domain ist bereits vergeben.", await SupportFixture.TextAsync(taken), StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.Redirect, (await SupportFixture.PostFormAsync(client, detail,
             new() { ["host"] = "www.sp-b.example", ["step"] = "remove", ["reason"] = "Fehlgriff" }, detail + "?handler=Domain")).StatusCode);
