@@ -81,6 +81,7 @@ internal static class PlatformStartup
         {
             lines.Add($"  ... and {active.Count - Shown} more towns");
         }
+        lines.Add(Mail.MailSetup.StartupLine(app.Services));
         lines.AddRange(app.Services.GetRequiredService<Platform.StartupNotes>().Lines);
         lines.Add("");
         Console.WriteLine(string.Join(Environment.NewLine, lines));

@@ -27,6 +27,8 @@ public sealed class PlatformFactory(PlatformFactoryOptions options) : WebApplica
         {
             builder.UseSetting("ConnectionStrings:Postgres", db.OwnerConnectionString);
             builder.UseSetting("ConnectionStrings:PostgresApp", db.AppConnectionString);
+            // Still a data folder of its own: the mail pickup folder must never land in the source tree.
+            builder.UseSetting("Platform:DataPath", Path.Combine(Path.GetTempPath(), "saas-tests", Guid.NewGuid().ToString("N")));
         }
         else
         {
@@ -36,10 +38,20 @@ public sealed class PlatformFactory(PlatformFactoryOptions options) : WebApplica
         {
             builder.ConfigureTestServices(services);
         }
+        if (options.SmtpPort is { } smtpPort)
+        {
+            builder.UseSetting("Mail:Smtp:Host", "127.0.0.1");
+            builder.UseSetting("Mail:Smtp:Port", smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            builder.UseSetting("Mail:Smtp:Security", "None");
+        }
         if (options.Redis is not null)
         {
             builder.UseSetting("ConnectionStrings:Redis", options.Redis);
             builder.UseSetting("Platform:ChangeChannel", options.ChangeChannel ?? $"saas:test:{Guid.NewGuid():N}");
+        }
+        foreach (var (key, value) in options.Settings)
+        {
+            builder.UseSetting(key, value);
         }
     }
 
@@ -71,4 +83,10 @@ public sealed record PlatformFactoryOptions
 
     /// <summary>Replaces services after the app registered its own (e.g. a <see cref="TestClock"/>).</summary>
     public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? Services { get; init; }
+
+    /// <summary>Port of an <c>SmtpListener</c> on loopback; mails then go there through the real MailKit sender.</summary>
+    public int? SmtpPort { get; init; }
+
+    /// <summary>Further configuration, applied last.</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
 }
