@@ -1,4 +1,5 @@
 using Saas.Host.Platform;
+using Saas.Host.Support;
 using Saas.Host.Tenancy;
 using Saas.Host.TownHall;
 using Saas.Host.Web;
@@ -45,6 +46,7 @@ internal static class PlatformPipeline
         app.MapPlatformEndpoints();
         app.MapOpenApi("/openapi/{documentName}.json").WithMetadata(new SiteAttribute(Site.Any));
         app.MapTownHall();
+        app.MapSupport();
         foreach (var module in modules)
         {
             module.MapEndpoints(app.MapGroup(string.Empty).WithMetadata(new RequiresFeatureAttribute(module.FeatureKey)));

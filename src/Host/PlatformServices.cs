@@ -16,6 +16,7 @@ using Saas.Host.Accounts.Residents;
 using Saas.Host.Jobs;
 using Saas.Host.Platform;
 using Saas.Host.Recipes;
+using Saas.Host.Support;
 using Saas.Host.Tenancy;
 using Saas.Host.TownHall;
 using Saas.Host.Web;
@@ -166,6 +167,9 @@ internal static class PlatformServices
         {
             builder.Logging.AddSimpleConsole(o => o.IncludeScopes = true);
         }
+
+        // After the logging set-up: it brings a logger provider (recent errors per town), which ClearProviders would drop.
+        services.AddSupport(configuration);
 
         foreach (var module in modules)
         {

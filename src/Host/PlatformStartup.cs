@@ -85,6 +85,7 @@ internal static class PlatformStartup
         }
         lines.AddRange(app.Services.GetRequiredService<Admin.DemoStaff>().Describe(t => $"{address.Scheme}://{t.PrimaryHost}{port}/"));
         lines.Add(Mail.MailSetup.StartupLine(app.Services));
+        lines.AddRange(app.Services.GetRequiredService<Platform.StartupNotes>().Lines);
         lines.Add("");
         Console.WriteLine(string.Join(Environment.NewLine, lines));
     }

@@ -45,7 +45,10 @@ internal sealed class AuditLog(AuditDbContext db, IHttpContextAccessor http, Tim
         var role = user.FindFirstValue(ClaimTypes.Role);
         var id = Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var uid) ? uid : (Guid?)null;
         var name = user.FindFirstValue(ClaimTypes.Name) ?? "?";
-        return (Kernel.Security.Roles.IsStaff(role) ? "staff" : "resident", id, name);
+        // The support console acts on a town from the platform host, signed in as platform staff.
+        var kind = role is Kernel.Security.Roles.Support or Kernel.Security.Roles.SupportAdmin ? "support"
+            : Kernel.Security.Roles.IsStaff(role) ? "staff" : "resident";
+        return (kind, id, name);
     }
 
     private static string? Truncate(string? text) => text is { Length: > MaxText } ? text[..MaxText] : text;

@@ -36,6 +36,13 @@ internal sealed class RegistryStore(IDbContextFactory<RegistryDbContext> context
         return await db.Tenants.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Version, cancellationToken);
     }
 
+    /// <summary>When each town was created (for the support console's sorting; snapshots do not carry it).</summary>
+    public async Task<Dictionary<Guid, DateTime>> LoadCreatedAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Tenants.AsNoTracking().ToDictionaryAsync(t => t.Id, t => DateTime.SpecifyKind(t.CreatedAt, DateTimeKind.Utc), cancellationToken);
+    }
+
     /// <summary>Where a town lives: its oldest verified custom domain, else its platform subdomain.</summary>
     internal static string PrimaryHost(IEnumerable<DomainEntry> domainsOldestFirst, string slug, string platformDomain) =>
         domainsOldestFirst.FirstOrDefault(d => d.Verified && d.Kind == DomainKind.Custom)?.Host

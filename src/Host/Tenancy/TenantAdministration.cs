@@ -90,6 +90,38 @@ internal sealed class TenantAdministration(
     public Task TouchAsync(Guid tenantId, CancellationToken cancellationToken) =>
         ChangeAsync(tenantId, (_, _) => { }, cancellationToken);
 
+    /// <summary>Removes one of the town's own domains; false when the town has no such domain.</summary>
+    public async Task<bool> RemoveDomainAsync(Guid tenantId, string host, CancellationToken cancellationToken)
+    {
+        var removed = false;
+        await ChangeAsync(tenantId, (db, _) =>
+        {
+            var row = db.Domains.FirstOrDefault(d => d.Host == host && d.TenantId == tenantId);
+            if (row is not null)
+            {
+                db.Domains.Remove(row);
+                removed = true;
+            }
+        }, cancellationToken);
+        return removed;
+    }
+
+    /// <summary>Marks a domain of the town as verified (its DNS was checked): from now on it answers for the town.</summary>
+    public async Task<bool> VerifyDomainAsync(Guid tenantId, string host, CancellationToken cancellationToken)
+    {
+        var found = false;
+        await ChangeAsync(tenantId, (db, _) =>
+        {
+            var row = db.Domains.FirstOrDefault(d => d.Host == host && d.TenantId == tenantId);
+            if (row is not null)
+            {
+                row.Verified = true;
+                found = true;
+            }
+        }, cancellationToken);
+        return found;
+    }
+
     private async Task ChangeAsync(Guid tenantId, Action<RegistryDbContext, TenantRow> change, CancellationToken cancellationToken)
     {
         long version;

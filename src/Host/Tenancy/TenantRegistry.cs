@@ -21,6 +21,9 @@ internal sealed class TenantRegistry(IOptions<PlatformOptions> options)
 
     public TenantSnapshot? Find(Guid id) => _map.Tenants.GetValueOrDefault(id)?.Snapshot;
 
+    /// <summary>A town with its own domains (verified or not), as this node holds it.</summary>
+    public TenantEntry? FindEntry(Guid id) => _map.Tenants.GetValueOrDefault(id);
+
     public TenantSnapshot? FindBySlug(string slug) => _map.Tenants.Values.FirstOrDefault(t => t.Snapshot.Slug == slug)?.Snapshot;
 
     public string PlatformSubdomain(string slug) => $"{slug}.{_platformDomain}";

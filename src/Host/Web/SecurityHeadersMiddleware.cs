@@ -13,10 +13,22 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
     /// <summary>Over plain HTTP (development, or TLS ended at a proxy without forwarded headers) upgrading would break the page.</summary>
     private static readonly string ContentSecurityPolicyHttp = ContentSecurityPolicy.Replace("; upgrade-insecure-requests", "", StringComparison.Ordinal);
 
+    /// <summary>
+    /// Hangfire's dashboard (support console, SupportAdmins only) writes inline script and style; it
+    /// gets them on its own path and nowhere else. Everything else of the policy stays.
+    /// </summary>
+    private static readonly string DashboardPolicy = ContentSecurityPolicy
+        .Replace("script-src 'self'", "script-src 'self' 'unsafe-inline'", StringComparison.Ordinal)
+        .Replace("style-src 'self'", "style-src 'self' 'unsafe-inline'", StringComparison.Ordinal);
+
+    private static readonly string DashboardPolicyHttp = DashboardPolicy.Replace("; upgrade-insecure-requests", "", StringComparison.Ordinal);
+
     public Task InvokeAsync(HttpContext context)
     {
         var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = context.Request.IsHttps ? ContentSecurityPolicy : ContentSecurityPolicyHttp;
+        headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments(Support.SupportDashboard.Path)
+            ? (context.Request.IsHttps ? DashboardPolicy : DashboardPolicyHttp)
+            : context.Request.IsHttps ? ContentSecurityPolicy : ContentSecurityPolicyHttp;
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin";

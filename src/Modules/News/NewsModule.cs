@@ -46,6 +46,7 @@ public sealed class NewsModule : IModule
         services.AddScoped<ArticleEditor>();
         services.AddScoped<CategoryEditor>();
         services.AddSingleton<NewsImageUpload>();
+        services.AddScoped<ITenantUsage, Support.NewsUsage>();
         services.AddSingleton(new HomeSection(Feature, "UrgentNotices", HomeSlot.Top, 0));
         services.AddSingleton(new HomeSection(Feature, "LatestNews", HomeSlot.Main, 0));
     }

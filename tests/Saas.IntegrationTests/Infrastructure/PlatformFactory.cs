@@ -39,6 +39,10 @@ public sealed class PlatformFactory(PlatformFactoryOptions options) : WebApplica
         {
             builder.ConfigureTestServices(services => ClockedOutputCacheStore.UseClock(services, clock));
         }
+        if (options.Services is { } configure)
+        {
+            builder.ConfigureTestServices(configure);
+        }
         if (options.SmtpPort is { } smtpPort)
         {
             builder.UseSetting("Mail:Smtp:Host", "127.0.0.1");
@@ -84,6 +88,9 @@ public sealed record PlatformFactoryOptions
 
     /// <summary>A clock the test moves by hand (scheduled publishing); the real clock when null.</summary>
     public TimeProvider? Clock { get; init; }
+
+    /// <summary>Replaces services after the app registered its own (e.g. a <see cref="TestClock"/>).</summary>
+    public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? Services { get; init; }
 
     /// <summary>Port of an <c>SmtpListener</c> on loopback; mails then go there through the real MailKit sender.</summary>
     public int? SmtpPort { get; init; }
