@@ -1,3 +1,4 @@
+using Saas.Host.OpenId;
 using Saas.Host.Platform;
 using Saas.Host.Tenancy;
 using Saas.Host.TownHall;
@@ -42,6 +43,7 @@ internal static class PlatformPipeline
         app.MapPlatformEndpoints();
         app.MapOpenApi("/openapi/{documentName}.json").WithMetadata(new SiteAttribute(Site.Any));
         app.MapTownHall();
+        app.MapOpenId();
         foreach (var module in modules)
         {
             module.MapEndpoints(app.MapGroup(string.Empty).WithMetadata(new RequiresFeatureAttribute(module.FeatureKey)));

@@ -12,6 +12,7 @@ using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Saas.Host.Accounts;
 using Saas.Host.Jobs;
+using Saas.Host.OpenId;
 using Saas.Host.Platform;
 using Saas.Host.Recipes;
 using Saas.Host.Tenancy;
@@ -60,6 +61,7 @@ internal static class PlatformServices
         services.AddTenantDbContext<TownHallDbContext>();
         services.AddScoped<SiteChrome>();
         services.AddAccounts(configuration);
+        services.AddOpenId(configuration, builder.Environment);
         services.AddHttpContextAccessor();
 
         // Redis: change propagation, Data Protection keys, readiness. Without it: one node, in memory.

@@ -31,6 +31,10 @@ public sealed class PlatformFactory(PlatformFactoryOptions options) : WebApplica
         {
             builder.UseSetting("Platform:DataPath", options.SqliteFolder ?? Path.Combine(Path.GetTempPath(), "saas-tests", Guid.NewGuid().ToString("N")));
         }
+        foreach (var (key, value) in options.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
         if (options.Redis is not null)
         {
             builder.UseSetting("ConnectionStrings:Redis", options.Redis);
@@ -63,4 +67,7 @@ public sealed record PlatformFactoryOptions
     public string Environment { get; init; } = Environments.Production;
     public TimeSpan VersionSweepInterval { get; init; } = TimeSpan.FromSeconds(5);
     public int RequestsPerMinute { get; init; } = 100_000;
+
+    /// <summary>Further configuration for this node, e.g. <c>OpenId:RefreshTokenReuseLeeway</c>.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 }
