@@ -80,20 +80,24 @@ internal static class FirstPartyApp
         }
     }
 
-    /// <summary>Makes sure the app exists before OpenIddict looks up the client of an authorization request.</summary>
-    internal sealed class EnsureOnAuthorization(IOpenIddictApplicationManager applications, OpenIdDbContext db, IOptions<OpenIdOptions> options)
-        : IOpenIddictServerHandler<OpenIddictServerEvents.ValidateAuthorizationRequestContext>
+    /// <summary>
+    /// Makes sure the app exists before OpenIddict looks up the client of an authorization or token
+    /// request, so a town answers the same whether or not its app was used before.
+    /// </summary>
+    internal sealed class EnsureBeforeValidation<TContext>(IOpenIddictApplicationManager applications, OpenIdDbContext db, IOptions<OpenIdOptions> options)
+        : IOpenIddictServerHandler<TContext>
+        where TContext : OpenIddictServerEvents.BaseValidatingContext
     {
         public static OpenIddictServerHandlerDescriptor Handler { get; } =
-            OpenIddictServerHandlerDescriptor.CreateBuilder<OpenIddictServerEvents.ValidateAuthorizationRequestContext>()
-                .UseScopedHandler<EnsureOnAuthorization>()
+            OpenIddictServerHandlerDescriptor.CreateBuilder<TContext>()
+                .UseScopedHandler<EnsureBeforeValidation<TContext>>()
                 .SetOrder(int.MinValue + 1_000)
                 .SetType(OpenIddictServerHandlerType.Custom)
                 .Build();
 
-        public async ValueTask HandleAsync(OpenIddictServerEvents.ValidateAuthorizationRequestContext context)
+        public async ValueTask HandleAsync(TContext context)
         {
-            if (context.Request.ClientId == ClientId)
+            if (context.Transaction.Request?.ClientId == ClientId)
             {
                 await EnsureAsync(applications, db, options.Value, context.CancellationToken);
             }

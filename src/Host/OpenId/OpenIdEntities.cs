@@ -3,9 +3,8 @@ using Saas.Kernel.Data;
 
 namespace Saas.Host.OpenId;
 
-// OpenIddict's entities, owned by one town each. Ids are set on creation (UUIDv7) because the
-// primary keys are composite (tenant_id, id) and EF Core generates no value for part of a key;
-// tenant_id is stamped by TenantDbContext when the row is added.
+// OpenIddict's entities, owned by one town each. Ids are set on creation (UUIDv7, like every other
+// id of the product); tenant_id is stamped by TenantDbContext when the row is added.
 
 /// <summary>A client of the town's OpenID provider, e.g. the residents' app.</summary>
 internal sealed class TownApplication : OpenIddictEntityFrameworkCoreApplication<Guid, TownAuthorization, TownToken>, ITenantOwned

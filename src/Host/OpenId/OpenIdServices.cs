@@ -56,7 +56,8 @@ internal static class OpenIdServices
                     .SetRefreshTokenLifetime(options.RefreshTokenLifetime)
                     .SetRefreshTokenReuseLeeway(options.RefreshTokenReuseLeeway);
                 server.AddEventHandler(TownOnlyRequests.Handler);
-                server.AddEventHandler(FirstPartyApp.EnsureOnAuthorization.Handler);
+                server.AddEventHandler(FirstPartyApp.EnsureBeforeValidation<OpenIddictServerEvents.ValidateAuthorizationRequestContext>.Handler);
+                server.AddEventHandler(FirstPartyApp.EnsureBeforeValidation<OpenIddictServerEvents.ValidateTokenRequestContext>.Handler);
                 var aspNetCore = server.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
                     .EnableTokenEndpointPassthrough()

@@ -104,10 +104,9 @@ public sealed class CodeFlowTests(OpenIdFixture fixture) : IClassFixture<OpenIdF
         var flow = new OpenIdFlow(_factory, OpenIdFixture.HostA);
         await flow.SignInAsync(fixture.TownA, resident);
 
-        var query = OpenIdFlow.RedirectQuery(await flow.AuthorizeAsync(pkce: null));
+        var response = await flow.AuthorizeAsync(pkce: null);
 
-        Assert.Equal("invalid_request", query["error"]);
-        Assert.False(query.ContainsKey("code"));
+        await AssertRefusedWithoutCodeAsync(response, "code_challenge");
     }
 
     [Fact]
@@ -117,20 +116,20 @@ public sealed class CodeFlowTests(OpenIdFixture fixture) : IClassFixture<OpenIdF
         var flow = new OpenIdFlow(_factory, OpenIdFixture.HostA);
         await flow.SignInAsync(fixture.TownA, resident);
 
-        var query = OpenIdFlow.RedirectQuery(await flow.AuthorizeAsync(pkce: null, extra: new Dictionary<string, string>
+        var response = await flow.AuthorizeAsync(pkce: null, extra: new Dictionary<string, string>
         {
             ["code_challenge"] = new string('a', 43),
             ["code_challenge_method"] = "plain",
-        }));
+        });
 
-        Assert.Equal("invalid_request", query["error"]);
-        Assert.False(query.ContainsKey("code"));
+        await AssertRefusedWithoutCodeAsync(response, "code_challenge_method");
     }
 
     [Theory]
     [InlineData("https://evil.example/callback", "fremd")]
     [InlineData("de.rathausplatz.app:/oauth2redirect/../evil", "pfad")]
-    [InlineData("http://127.0.0.1:8080/callback", "port")]
+    [InlineData("http://localhost/callback", "localhost")]
+    [InlineData("http://127.0.0.1/other", "anderer-pfad")]
     public async Task Given_an_unregistered_redirect_uri_When_the_app_asks_for_a_code_Then_it_is_refused_without_redirecting_there(string redirectUri, string name)
     {
         var resident = await fixture.ResidentOfAAsync("umleitung-" + name);
@@ -144,16 +143,19 @@ public sealed class CodeFlowTests(OpenIdFixture fixture) : IClassFixture<OpenIdF
         Assert.Contains("redirect_uri", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Given_the_loopback_redirect_uri_for_development_When_used_Then_the_code_arrives_there()
+    [Theory]
+    [InlineData("http://127.0.0.1/callback", "loopback")]
+    [InlineData("http://127.0.0.1:53127/callback", "loopback-port")]
+    public async Task Given_the_loopback_redirect_uri_for_development_When_used_on_any_port_Then_the_code_arrives_there(string redirectUri, string name)
     {
-        var resident = await fixture.ResidentOfAAsync("loopback");
+        // RFC 8252 section 7.3: a native app listens on whatever loopback port is free.
+        var resident = await fixture.ResidentOfAAsync(name);
         var flow = new OpenIdFlow(_factory, OpenIdFixture.HostA);
         await flow.SignInAsync(fixture.TownA, resident);
         var pkce = Pkce.Create();
 
-        var code = await flow.AuthorizeForCodeAsync(pkce, redirectUri: "http://127.0.0.1/callback");
-        var tokens = await flow.RedeemAsync(code, pkce.Verifier, redirectUri: "http://127.0.0.1/callback");
+        var code = await flow.AuthorizeForCodeAsync(pkce, redirectUri: redirectUri);
+        var tokens = await flow.RedeemAsync(code, pkce.Verifier, redirectUri: redirectUri);
 
         Assert.NotEmpty(tokens.AccessToken);
     }
@@ -254,6 +256,16 @@ public sealed class CodeFlowTests(OpenIdFixture fixture) : IClassFixture<OpenIdF
         Assert.Equal("/connect/authorize", flow.GetProperty("authorizationUrl").GetString());
         Assert.Equal("/connect/token", flow.GetProperty("tokenUrl").GetString());
         Assert.True(me.GetProperty("responses").TryGetProperty("200", out _));
+    }
+
+    /// <summary>Refused at the provider itself (no redirect, so no code can reach anyone), naming the bad parameter.</summary>
+    private static async Task AssertRefusedWithoutCodeAsync(HttpResponseMessage response, string parameter)
+    {
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Null(response.Headers.Location);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("invalid_request", body, StringComparison.Ordinal);
+        Assert.Contains(parameter, body, StringComparison.Ordinal);
     }
 
     private static JsonElement JwtPayload(string jwt) =>
