@@ -21,6 +21,7 @@ using Saas.Host.Web;
 using Saas.Kernel.Content;
 using Saas.Kernel.Data;
 using Saas.Kernel.Localization;
+using Saas.Kernel.Media;
 using Saas.Kernel.Modules;
 using Saas.Kernel.Tenancy;
 using StackExchange.Redis;
@@ -44,6 +45,7 @@ internal static class PlatformServices
         services.AddSingleton(new ThemeCatalog(ContentPaths.Find(configuration["Platform:ThemesPath"], builder.Environment.ContentRootPath, "themes")));
         services.AddSingleton(new Texts(modules.Select(m => m.Assembly).Append(typeof(PlatformServices).Assembly).Append(typeof(Texts).Assembly)));
         services.AddSingleton<MarkdownRenderer>();
+        Mail.MailSetup.AddPlatformMail(services, configuration, builder.Environment);
 
         // Tenancy
         services.AddDbContextFactory<RegistryDbContext>((provider, options) => database.Configure(options, provider));
@@ -62,6 +64,7 @@ internal static class PlatformServices
         services.AddScoped<SiteChrome>();
         services.AddAccounts(configuration);
         services.AddOpenId(configuration, builder.Environment);
+        services.AddMediaSanitizers();
         services.AddHttpContextAccessor();
 
         // Redis: change propagation, Data Protection keys, readiness. Without it: one node, in memory.

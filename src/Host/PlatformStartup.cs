@@ -83,6 +83,7 @@ internal static class PlatformStartup
         {
             lines.Add($"  ... and {active.Count - Shown} more towns");
         }
+        lines.Add(Mail.MailSetup.StartupLine(app.Services));
         lines.Add("");
         Console.WriteLine(string.Join(Environment.NewLine, lines));
     }

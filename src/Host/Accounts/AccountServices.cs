@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Saas.Host.Accounts.Passwords;
 using Saas.Host.Audit;
 using Saas.Host.Tenancy;
 using Saas.Kernel.Audit;
@@ -25,13 +26,6 @@ internal static class AccountServices
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = AccountOptions.MinimumIterations);
         services.Configure<IdentityOptions>(o =>
         {
-            // ASVS 2.1: length is what counts; no composition rules.
-            o.Password.RequiredLength = 8;
-            o.Password.RequireDigit = false;
-            o.Password.RequireLowercase = false;
-            o.Password.RequireUppercase = false;
-            o.Password.RequireNonAlphanumeric = false;
-            o.Password.RequiredUniqueChars = 1;
             o.User.RequireUniqueEmail = true;
             o.User.AllowedUserNameCharacters = "";
             o.Lockout.MaxFailedAccessAttempts = 10;
@@ -39,10 +33,13 @@ internal static class AccountServices
             o.Lockout.AllowedForNewUsers = true;
             o.SignIn.RequireConfirmedEmail = true;
         });
+        // ASVS 2.1: length is what counts, no composition rules, breached passwords refused.
         services.AddIdentityCore<Account>()
+            .AddPasswordRules()
             .AddTokenProvider<DataProtectorTokenProvider<Account>>(TokenOptions.DefaultProvider)
             .AddTokenProvider<TotpTokenProvider<Account, AccountsDbContext>>(TotpSecrets.TownProvider);
         services.AddIdentityCore<PlatformStaff>()
+            .AddPasswordRules()
             .AddTokenProvider<TotpTokenProvider<PlatformStaff, PlatformStaffDbContext>>(TotpSecrets.SupportProvider);
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(24));
         services.AddScoped<IUserStore<Account>, AccountStore<Account, AccountsDbContext>>();

@@ -26,19 +26,27 @@ public sealed class PlatformFactory(PlatformFactoryOptions options) : WebApplica
         {
             builder.UseSetting("ConnectionStrings:Postgres", db.OwnerConnectionString);
             builder.UseSetting("ConnectionStrings:PostgresApp", db.AppConnectionString);
+            // Still a data folder of its own: the mail pickup folder must never land in the source tree.
+            builder.UseSetting("Platform:DataPath", Path.Combine(Path.GetTempPath(), "saas-tests", Guid.NewGuid().ToString("N")));
         }
         else
         {
             builder.UseSetting("Platform:DataPath", options.SqliteFolder ?? Path.Combine(Path.GetTempPath(), "saas-tests", Guid.NewGuid().ToString("N")));
         }
-        foreach (var (key, value) in options.Settings)
+        if (options.SmtpPort is { } smtpPort)
         {
-            builder.UseSetting(key, value);
+            builder.UseSetting("Mail:Smtp:Host", "127.0.0.1");
+            builder.UseSetting("Mail:Smtp:Port", smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            builder.UseSetting("Mail:Smtp:Security", "None");
         }
         if (options.Redis is not null)
         {
             builder.UseSetting("ConnectionStrings:Redis", options.Redis);
             builder.UseSetting("Platform:ChangeChannel", options.ChangeChannel ?? $"saas:test:{Guid.NewGuid():N}");
+        }
+        foreach (var (key, value) in options.Settings)
+        {
+            builder.UseSetting(key, value);
         }
     }
 
@@ -68,6 +76,9 @@ public sealed record PlatformFactoryOptions
     public TimeSpan VersionSweepInterval { get; init; } = TimeSpan.FromSeconds(5);
     public int RequestsPerMinute { get; init; } = 100_000;
 
-    /// <summary>Further configuration for this node, e.g. <c>OpenId:RefreshTokenReuseLeeway</c>.</summary>
-    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+    /// <summary>Port of an <c>SmtpListener</c> on loopback; mails then go there through the real MailKit sender.</summary>
+    public int? SmtpPort { get; init; }
+
+    /// <summary>Further configuration, applied last.</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
 }

@@ -23,7 +23,7 @@ public sealed class OpenIdFixture : IAsyncLifetime
         Factory = new PlatformFactory(new PlatformFactoryOptions
         {
             Database = await TestDatabase.CreateAsync("openid"),
-            Settings = new Dictionary<string, string> { ["OpenId:RefreshTokenReuseLeeway"] = "00:00:00" },
+            Settings = new Dictionary<string, string?> { ["OpenId:RefreshTokenReuseLeeway"] = "00:00:00" },
         });
         TownA = await TestTowns.CreateAsync(Factory, "oidc-a");
         TownB = await TestTowns.CreateAsync(Factory, "oidc-b");
