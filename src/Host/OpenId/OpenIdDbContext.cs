@@ -12,10 +12,10 @@ namespace Saas.Host.OpenId;
 /// on the tables, whose keys, unique indexes and foreign keys all lead with tenant_id.
 /// </summary>
 /// <remarks>
-/// The EF model keys each entity by its id alone (UUIDv7, unique on its own) because OpenIddict's
-/// stores look rows up with <c>DbSet.FindAsync(id)</c>; that lookup still goes through the town's
-/// query filter and RLS, and the database's primary keys remain (tenant_id, id). OpenIddict's own
-/// model configuration (<c>UseOpenIddict()</c>) is not used: it has no tenant_id anywhere.
+/// OpenIddict's own model configuration (<c>UseOpenIddict()</c>) is not used: it keys every table
+/// by id alone and knows no tenant_id. Here tenant_id leads every key and foreign key, so a grant
+/// or token can never point to another town's client; the stores in <see cref="TownStores"/>
+/// make OpenIddict's id lookups work with those composite keys.
 /// </remarks>
 internal sealed class OpenIdDbContext(DbContextOptions<OpenIdDbContext> options, ITenantContext tenant)
     : TenantDbContext(options, tenant)
@@ -30,34 +30,34 @@ internal sealed class OpenIdDbContext(DbContextOptions<OpenIdDbContext> options,
         modelBuilder.Entity<TownApplication>(e =>
         {
             e.ToTable("core_openid_applications");
-            e.HasKey(a => a.Id);
+            e.HasKey(a => new { a.TenantId, a.Id });
             e.HasIndex(a => new { a.TenantId, a.ClientId }).IsUnique();
             e.Property(a => a.ConcurrencyToken).IsConcurrencyToken();
             e.HasMany(a => a.Authorizations).WithOne(a => a.Application!)
-                .HasForeignKey("ApplicationId").OnDelete(DeleteBehavior.Cascade);
+                .HasForeignKey(nameof(ITenantOwned.TenantId), "ApplicationId").OnDelete(DeleteBehavior.Cascade);
             e.HasMany(a => a.Tokens).WithOne(t => t.Application!)
-                .HasForeignKey("ApplicationId").OnDelete(DeleteBehavior.Cascade);
+                .HasForeignKey(nameof(ITenantOwned.TenantId), "ApplicationId").OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<TownAuthorization>(e =>
         {
             e.ToTable("core_openid_authorizations");
-            e.HasKey(a => a.Id);
+            e.HasKey(a => new { a.TenantId, a.Id });
             e.HasIndex(nameof(ITenantOwned.TenantId), nameof(TownAuthorization.Subject));
             e.Property(a => a.ConcurrencyToken).IsConcurrencyToken();
             e.HasMany(a => a.Tokens).WithOne(t => t.Authorization!)
-                .HasForeignKey("AuthorizationId").OnDelete(DeleteBehavior.Cascade);
+                .HasForeignKey(nameof(ITenantOwned.TenantId), "AuthorizationId").OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<TownScope>(e =>
         {
             e.ToTable("core_openid_scopes");
-            e.HasKey(s => s.Id);
+            e.HasKey(s => new { s.TenantId, s.Id });
             e.HasIndex(s => new { s.TenantId, s.Name }).IsUnique();
             e.Property(s => s.ConcurrencyToken).IsConcurrencyToken();
         });
         modelBuilder.Entity<TownToken>(e =>
         {
             e.ToTable("core_openid_tokens");
-            e.HasKey(t => t.Id);
+            e.HasKey(t => new { t.TenantId, t.Id });
             e.HasIndex(t => new { t.TenantId, t.ReferenceId }).IsUnique();
             e.HasIndex(nameof(ITenantOwned.TenantId), nameof(TownToken.Subject));
             e.Property(t => t.ConcurrencyToken).IsConcurrencyToken();

@@ -32,6 +32,8 @@ internal static class OpenIdServices
                 core.UseEntityFrameworkCore()
                     .UseDbContext<OpenIdDbContext>()
                     .ReplaceDefaultEntities<TownApplication, TownAuthorization, TownScope, TownToken, Guid>();
+                core.ReplaceAuthorizationStore<TownAuthorization, TownAuthorizationStore>(ServiceLifetime.Scoped);
+                core.ReplaceTokenStore<TownToken, TownTokenStore>(ServiceLifetime.Scoped);
                 // The entity cache is per node and keyed by client id, which every town shares:
                 // it could hand town A's client to town B. Lookups go to the town's rows instead.
                 core.DisableEntityCaching();
