@@ -1,3 +1,4 @@
+using Saas.Host.OpenId;
 using Saas.Host.Platform;
 using Saas.Host.Support;
 using Saas.Host.Tenancy;
@@ -47,6 +48,7 @@ internal static class PlatformPipeline
         app.MapOpenApi("/openapi/{documentName}.json").WithMetadata(new SiteAttribute(Site.Any));
         app.MapTownHall();
         app.MapSupport();
+        app.MapOpenId();
         foreach (var module in modules)
         {
             module.MapEndpoints(app.MapGroup(string.Empty).WithMetadata(new RequiresFeatureAttribute(module.FeatureKey)));

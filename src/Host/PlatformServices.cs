@@ -14,6 +14,7 @@ using Saas.Host.Accounts;
 using Saas.Host.Admin;
 using Saas.Host.Accounts.Residents;
 using Saas.Host.Jobs;
+using Saas.Host.OpenId;
 using Saas.Host.Platform;
 using Saas.Host.Recipes;
 using Saas.Host.Support;
@@ -66,6 +67,7 @@ internal static class PlatformServices
         services.AddScoped<SiteChrome>();
         services.AddScoped<IPublicPages, PublicPagesChanges>();
         services.AddAccounts(configuration);
+        services.AddOpenId(configuration, builder.Environment);
         services.AddMediaSanitizers();
         services.AddTownAdmin(modules);
         services.AddResidentAccounts();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using Saas.Host.Jobs;
+using Saas.Host.OpenId;
 using Saas.Host.Recipes;
 using Saas.Host.Tenancy;
 using Saas.Host.Web;
@@ -18,6 +19,7 @@ internal static class PlatformStartup
     {
         var services = app.Services;
         await services.GetRequiredService<MigrationRunner>().RunAsync(MigrationSources(modules), cancellationToken);
+        await services.GetRequiredService<OpenIdKeys>().LoadAsync(cancellationToken);
         await services.GetRequiredService<RegistryRefresher>().LoadAllAsync(cancellationToken);
 
         var options = services.GetRequiredService<IOptions<PlatformOptions>>().Value;

@@ -9,6 +9,9 @@ public static class Policies
     /// <summary>A signed-in resident of the current town.</summary>
     public const string Resident = "resident";
 
+    /// <summary>A resident calling the town's API with an access token of the town's app (scope <c>api</c>).</summary>
+    public const string ResidentApi = "resident-api";
+
     /// <summary>A member of the town's staff (Editor or TenantAdmin) who passed the second factor.</summary>
     public const string Staff = "staff";
 
