@@ -86,10 +86,6 @@ internal sealed class TenantAdministration(
         }), cancellationToken);
     }
 
-    /// <summary>Raises the version only: the town's content changed, so cached pages must go on every node.</summary>
-    public Task TouchAsync(Guid tenantId, CancellationToken cancellationToken) =>
-        ChangeAsync(tenantId, (_, _) => { }, cancellationToken);
-
     /// <summary>Removes one of the town's own domains; false when the town has no such domain.</summary>
     public async Task<bool> RemoveDomainAsync(Guid tenantId, string host, CancellationToken cancellationToken)
     {

@@ -54,7 +54,7 @@ public sealed class ExpiredLinkTests(ShortLinksFixture fixture) : IClassFixture<
         var fresh = (await fixture.Smtp.WaitForMessageAsync(m => IsTo(m, email) && m.MessageId != first.MessageId)).FirstLink("/konto/bestaetigen");
         Assert.Contains("E-Mail-Adresse bestätigt", await browser.OpenAsync(fresh), StringComparison.Ordinal);
         await browser.SubmitAsync("/konto/passwort-vergessen", ("Email", email));
-        var reset = (await fixture.Smtp.WaitForMessageAsync(m => IsTo(m, email) && m.Subject.Contains("Neues Passwort", StringComparison.Ordinal))).FirstLink("/konto/passwort-zuruecksetzen");
+        var reset = (await fixture.Smtp.WaitForMessageAsync(m => IsTo(m, email) && (m.Subject ?? "").Contains("Neues Passwort", StringComparison.Ordinal))).FirstLink("/konto/passwort-zuruecksetzen");
         await Task.Delay(ShortLinksFixture.Lifetime + TimeSpan.FromSeconds(1));
         var resetPage = await browser.OpenAsync(reset);
 

@@ -105,7 +105,7 @@ public sealed class PersonalDataTests(PersonalDataFixture fixture) : IClassFixtu
         Assert.False(await browser.IsSignedInAsync());
         Assert.False(await otherDevice.IsSignedInAsync());
         Assert.Equal(HttpStatusCode.OK, (await ResidentClient.For(fixture.Factory, PersonalDataFixture.Host).SignInAsync(email, Password)).StatusCode);
-        await fixture.Smtp.WaitForMessageAsync(m => m.To.ToString().Contains(email, StringComparison.OrdinalIgnoreCase) && m.Subject.Contains("gelöscht", StringComparison.Ordinal));
+        await fixture.Smtp.WaitForMessageAsync(m => m.To.ToString().Contains(email, StringComparison.OrdinalIgnoreCase) && (m.Subject ?? "").Contains("gelöscht", StringComparison.Ordinal));
         var leftovers = await RowsWithAsync(marker);
         Assert.True(leftovers.Count == 0, "The marker survived the deletion in: " + string.Join("; ", leftovers));
         var cached = await RedisKeysWithAsync(marker);

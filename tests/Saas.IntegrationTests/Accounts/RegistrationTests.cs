@@ -48,8 +48,8 @@ public sealed class RegistrationTests(ResidentsFixture fixture)
         var forFresh = await stranger.SubmitAsync("/konto/registrieren", ("Name", "Mallory"), ("Email", fresh), ("Password", "Ein ganz anderes Passwort"));
 
         Assert.Equal(forFresh.StatusCode, forKnown.StatusCode);
-        Assert.Equal(Main(await forFresh.Content.ReadAsStringAsync()).Replace(fresh, "ADDRESS", StringComparison.Ordinal),
-            Main(await forKnown.Content.ReadAsStringAsync()).Replace(known, "ADDRESS", StringComparison.Ordinal));
+        Assert.Equal(MainOf(await forFresh.Content.ReadAsStringAsync()).Replace(fresh, "ADDRESS", StringComparison.Ordinal),
+            MainOf(await forKnown.Content.ReadAsStringAsync()).Replace(known, "ADDRESS", StringComparison.Ordinal));
         var notice = await fixture.MailAsync(known, "bereits ein Konto");
         Assert.Contains("/konto/passwort-zuruecksetzen", notice.FirstLink("/konto/passwort-zuruecksetzen").AbsolutePath, StringComparison.Ordinal);
         Assert.DoesNotContain("Mallory", notice.TextBody, StringComparison.Ordinal);
@@ -139,7 +139,7 @@ public sealed class RegistrationTests(ResidentsFixture fixture)
         Assert.Contains("Bitte bestätigen Sie zuerst", ResidentClient.Decode(await signIn.Content.ReadAsStringAsync()), StringComparison.Ordinal);
     }
 
-    private static string Main(string html)
+    private static string MainOf(string html)
     {
         var start = html.IndexOf("<main", StringComparison.Ordinal);
         var end = html.IndexOf("</main>", StringComparison.Ordinal);

@@ -8,7 +8,7 @@ namespace Saas.IntegrationTests.Accounts;
 /// One browser of a resident on one town's host (https, own cookie jar, no automatic redirects):
 /// loads a form, takes its antiforgery token and submits it, as a person would.
 /// </summary>
-internal sealed partial class ResidentClient(HttpClient http)
+public sealed partial class ResidentClient(HttpClient http)
 {
     public HttpClient Http => http;
 

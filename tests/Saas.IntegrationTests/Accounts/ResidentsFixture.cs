@@ -45,7 +45,7 @@ public sealed class ResidentsFixture : IAsyncLifetime
     public Task<MimeMessage> MailAsync(string address, string subject) =>
         Smtp.WaitForMessageAsync(m =>
             m.To.Mailboxes.Any(b => string.Equals(b.Address, address, StringComparison.OrdinalIgnoreCase))
-            && m.Subject.Contains(subject, StringComparison.Ordinal));
+            && (m.Subject ?? "").Contains(subject, StringComparison.Ordinal));
 
     /// <summary>Every mail to <paramref name="address"/> received so far.</summary>
     public IReadOnlyList<MimeMessage> MailsTo(string address) =>

@@ -89,7 +89,7 @@ public sealed record PlatformFactoryOptions
     /// <summary>A clock the test moves by hand (scheduled publishing); the real clock when null.</summary>
     public TimeProvider? Clock { get; init; }
 
-    /// <summary>Replaces services after the app registered its own (e.g. a <see cref="TestClock"/>).</summary>
+    /// <summary>Replaces services after the app registered its own (e.g. a clock).</summary>
     public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? Services { get; init; }
 
     /// <summary>Port of an <c>SmtpListener</c> on loopback; mails then go there through the real MailKit sender.</summary>

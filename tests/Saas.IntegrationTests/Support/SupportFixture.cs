@@ -13,7 +13,7 @@ namespace Saas.IntegrationTests.Support;
 public sealed class SupportFixture : IAsyncLifetime
 {
     public const string Platform = "localhost";
-    public TestClock Clock { get; } = new();
+    public OffsetClock Clock { get; } = new();
     public PlatformFactory Factory { get; private set; } = null!;
     public Guid TownA { get; private set; }
     public Guid TownB { get; private set; }

@@ -1,7 +1,7 @@
 namespace Saas.IntegrationTests.Infrastructure;
 
 /// <summary>The real clock moved forward on demand: lets a test see what happens 30 minutes later.</summary>
-public sealed class TestClock : TimeProvider
+public sealed class OffsetClock : TimeProvider
 {
     private long _offsetTicks;
 
