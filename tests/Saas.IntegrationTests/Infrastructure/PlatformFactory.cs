@@ -72,6 +72,8 @@ public sealed class PlatformFactory(PlatformFactoryOptions options) : WebApplica
     }
 
     public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    public PlatformFactoryOptions Options => options;
 }
 
 public sealed record PlatformFactoryOptions
