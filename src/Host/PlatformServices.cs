@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Hangfire;
 using Hangfire.PostgreSql;
 using Microsoft.AspNetCore.DataProtection;
@@ -5,6 +7,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Microsoft.AspNetCore.Routing.Matching;
+using Microsoft.Extensions.WebEncoders;
 using Microsoft.EntityFrameworkCore;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -124,7 +127,9 @@ internal static class PlatformServices
             }
         });
 
-        // Web
+        // Web. Razor escapes every non-ASCII letter by default (&#xFC; for ü), which bloats German
+        // pages and breaks text search in them; markup characters are escaped either way.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRazorPages(options =>
         {
             options.Conventions.AddFolderApplicationModelConvention("/Platform", m => m.EndpointMetadata.Add(new SiteAttribute(Site.Platform)));

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using Saas.Host.Accounts.Passwords;
 using Saas.Host.Audit;
 using Saas.Host.Tenancy;
@@ -41,7 +42,8 @@ internal static class AccountServices
         services.AddIdentityCore<PlatformStaff>()
             .AddPasswordRules()
             .AddTokenProvider<TotpTokenProvider<PlatformStaff, PlatformStaffDbContext>>(TotpSecrets.SupportProvider);
-        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(24));
+        services.AddOptions<DataProtectionTokenProviderOptions>()
+            .Configure<IOptions<AccountOptions>>((o, accounts) => o.TokenLifespan = accounts.Value.LinkLifetime);
         services.AddScoped<IUserStore<Account>, AccountStore<Account, AccountsDbContext>>();
         services.AddScoped<IUserStore<PlatformStaff>, AccountStore<PlatformStaff, PlatformStaffDbContext>>();
         services.AddSingleton<TotpSecrets>();

@@ -49,4 +49,7 @@ internal sealed class AccountOptions
     public const int MinimumIterations = 600_000;
 
     public int FailedSignInsPerHour { get; set; } = 100;
+
+    /// <summary>How long mailed confirmation and reset links work (the mails say 24 hours).</summary>
+    public TimeSpan LinkLifetime { get; set; } = TimeSpan.FromHours(24);
 }

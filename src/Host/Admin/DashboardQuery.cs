@@ -12,14 +12,15 @@ internal sealed class DashboardQuery(AccountsDbContext accounts, AuditDbContext 
 {
     public const int RecentChanges = 8;
 
-    public async Task<IReadOnlyList<DashboardFigure>> FiguresAsync(CancellationToken cancellationToken)
+    /// <param name="mayManageUsers">Whether the staff figure links to the user list (TenantAdmins only).</param>
+    public async Task<IReadOnlyList<DashboardFigure>> FiguresAsync(bool mayManageUsers, CancellationToken cancellationToken)
     {
         var residents = await accounts.Accounts.CountAsync(a => a.Role == Roles.Resident && a.DisabledAt == null, cancellationToken);
         var staff = await accounts.Accounts.CountAsync(a => (a.Role == Roles.Editor || a.Role == Roles.TenantAdmin) && a.DisabledAt == null, cancellationToken);
         List<DashboardFigure> figures =
         [
             new("admin.dashboard.residents", residents),
-            new("admin.dashboard.staff", staff, "/admin/benutzer"),
+            new("admin.dashboard.staff", staff, mayManageUsers ? "/admin/benutzer" : null),
         ];
         foreach (var module in modules.Where(m => m.DashboardFigures is not null && tenant.Current!.HasFeature(m.FeatureKey)))
         {

@@ -7,8 +7,11 @@ namespace Saas.Host.Web;
 /// Headers of the middleware in front (security headers, HSTS) are not kept; they run for every
 /// request anyway, so a cached page can never carry another request's.
 /// </summary>
-internal sealed class CachedPage(KeyValuePair<string, StringValues>[] headers, byte[] body, long storedAt, int keyLength)
+internal sealed class CachedPage(KeyValuePair<string, StringValues>[] headers, byte[] body, long storedAt, int keyLength, DateTime? staleAtUtc = null)
 {
+    /// <summary>When scheduled content changes the page by itself (UTC wall clock), if before the lifetime ends.</summary>
+    public DateTime? StaleAtUtc { get; } = staleAtUtc;
+
     public KeyValuePair<string, StringValues>[] Headers { get; } = headers;
     public byte[] Body { get; } = body;
 

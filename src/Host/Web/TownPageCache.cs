@@ -32,7 +32,8 @@ internal sealed class TownPageCache(TimeProvider clock, long sizeLimit = TownPag
         {
             return null;
         }
-        if (clock.GetElapsedTime(page.StoredAt) < TownPageCachePolicy.Lifetime)
+        if (clock.GetElapsedTime(page.StoredAt) < TownPageCachePolicy.Lifetime
+            && (page.StaleAtUtc is not { } staleAt || clock.GetUtcNow().UtcDateTime < staleAt))
         {
             return page;
         }

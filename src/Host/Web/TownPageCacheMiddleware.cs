@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 using Saas.Host.Tenancy;
+using Saas.Kernel.Content;
 using Saas.Kernel.Tenancy;
 
 namespace Saas.Host.Web;
@@ -119,8 +120,28 @@ internal sealed class TownPageCacheMiddleware(
         }
         if (capture.Captured is { } body && TownPageCachePolicy.MayStore(context, body.Length))
         {
-            cache.Store(tenant, key, new CachedPage(OwnHeaders(response.Headers, before), body, clock.GetTimestamp(), key.Length));
+            var staleAt = await NextScheduledChangeAsync(context);
+            cache.Store(tenant, key, new CachedPage(OwnHeaders(response.Headers, before), body, clock.GetTimestamp(), key.Length, staleAt));
         }
+    }
+
+    /// <summary>
+    /// The earliest time at which the town's scheduled content changes by itself (wall clock, which
+    /// can jump: the page is stale from then on even within its lifetime);
+    /// asked once per stored page, so the cost falls on misses only.
+    /// </summary>
+    private async Task<DateTime?> NextScheduledChangeAsync(HttpContext context)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        DateTime? first = null;
+        foreach (var schedule in context.RequestServices.GetServices<IContentSchedule>())
+        {
+            if (await schedule.NextChangeAfterAsync(now, context.RequestAborted) is { } next && (first is null || next < first))
+            {
+                first = next;
+            }
+        }
+        return first;
     }
 
     /// <summary>The headers the town's code set or changed; the ones in front are set again for every request.</summary>

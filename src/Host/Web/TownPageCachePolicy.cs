@@ -62,7 +62,8 @@ internal static class TownPageCachePolicy
         {
             return false;
         }
-        if (response.StatusCode != StatusCodes.Status200OK || context.RequestAborted.IsCancellationRequested || IsSignedIn(context))
+        if (response.StatusCode != StatusCodes.Status200OK || context.RequestAborted.IsCancellationRequested || IsSignedIn(context)
+            || IsPersonal(context.Request.Path))
         {
             return false;
         }
@@ -108,6 +109,15 @@ internal static class TownPageCachePolicy
         }
         return cookieName;
     }
+
+    /// <summary>
+    /// Account, admin and sign-in pages act for one person even when nobody is signed in yet: a
+    /// confirmation link opened twice must run twice, not be answered from the first visit.
+    /// </summary>
+    private static bool IsPersonal(PathString path) =>
+        path.StartsWithSegments("/konto", StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments("/connect", StringComparison.OrdinalIgnoreCase);
 
     // Reads the feature rather than HttpContext.User, which would allocate an empty principal per request.
     private static bool IsSignedIn(HttpContext context) =>

@@ -43,6 +43,7 @@ public sealed class NewsModule : IModule
     {
         services.AddTenantDbContext<NewsDbContext>();
         services.AddScoped<NewsQueries>();
+        services.AddScoped<Saas.Kernel.Content.IContentSchedule, NewsSchedule>();
         services.AddScoped<ArticleEditor>();
         services.AddScoped<CategoryEditor>();
         services.AddSingleton<NewsImageUpload>();

@@ -50,8 +50,8 @@ public sealed class PasswordResetTests(ResidentsFixture fixture)
 
         Assert.Equal(forKnown.StatusCode, forUnknown.StatusCode);
         Assert.Equal(
-            ResidentClient.Excerpt(await forKnown.Content.ReadAsStringAsync()).Replace(known, "ADDRESS", StringComparison.Ordinal),
-            ResidentClient.Excerpt(await forUnknown.Content.ReadAsStringAsync()).Replace(unknown, "ADDRESS", StringComparison.Ordinal));
+            ResidentClient.Excerpt((await forKnown.Content.ReadAsStringAsync()).Replace(known, "ADDRESS", StringComparison.Ordinal)),
+            ResidentClient.Excerpt((await forUnknown.Content.ReadAsStringAsync()).Replace(unknown, "ADDRESS", StringComparison.Ordinal)));
         await fixture.MailAsync(known, "Neues Passwort festlegen");
         Assert.Empty(fixture.MailsTo(unknown));
     }

@@ -61,7 +61,7 @@ public sealed class PersonalDataTests(PersonalDataFixture fixture) : IClassFixtu
     [Fact]
     public async Task Given_a_resident_with_data_everywhere_When_downloading_the_export_Then_every_part_holds_the_marker_and_no_secret()
     {
-        var (browser, marker, _) = await ResidentWithMarkersAsync();
+        var (browser, marker, _, _) = await ResidentWithMarkersAsync();
 
         using var response = await browser.SubmitAsync("/konto/daten", [], action: "/konto/daten?handler=Export");
         var files = await UnzipAsync(response);
@@ -79,7 +79,9 @@ public sealed class PersonalDataTests(PersonalDataFixture fixture) : IClassFixtu
         foreach (var name in contributors)
         {
             Assert.True(files.TryGetValue($"{name}.json", out var json), $"The export has no {name}.json; files: {string.Join(", ", files.Keys)}");
-            Assert.True(json.Contains(marker, StringComparison.Ordinal), $"{name}.json lacks the marker: seed it in SeedMarkersAsync.\n{json}");
+            // Addresses are stored lower-cased; app grants hold no text of the resident's own, the app is what must be listed.
+            var evidence = name == "apps" ? OpenIdFlow.ClientId : marker;
+            Assert.True(json.Contains(evidence, StringComparison.OrdinalIgnoreCase), $"{name}.json lacks {evidence}: seed it in SeedMarkersAsync.\n{json}");
         }
         Assert.All(files.Values, content =>
         {
@@ -91,7 +93,7 @@ public sealed class PersonalDataTests(PersonalDataFixture fixture) : IClassFixtu
     [Fact]
     public async Task Given_a_resident_with_data_everywhere_When_the_account_is_deleted_Then_no_table_and_no_cache_holds_the_marker_and_every_session_ended()
     {
-        var (browser, marker, email) = await ResidentWithMarkersAsync();
+        var (browser, marker, email, accountId) = await ResidentWithMarkersAsync();
         var otherDevice = ResidentClient.For(fixture.Factory, PersonalDataFixture.Host);
         await otherDevice.SignInAsync(email, Password);
 
@@ -108,6 +110,8 @@ public sealed class PersonalDataTests(PersonalDataFixture fixture) : IClassFixtu
         await fixture.Smtp.WaitForMessageAsync(m => m.To.ToString().Contains(email, StringComparison.OrdinalIgnoreCase) && (m.Subject ?? "").Contains("gelöscht", StringComparison.Ordinal));
         var leftovers = await RowsWithAsync(marker);
         Assert.True(leftovers.Count == 0, "The marker survived the deletion in: " + string.Join("; ", leftovers));
+        Assert.Equal(0, await CountAsOwnerAsync($"SELECT count(*) FROM core_openid_tokens WHERE subject = '{accountId}'"));
+        Assert.Equal(0, await CountAsOwnerAsync($"SELECT count(*) FROM core_openid_authorizations WHERE subject = '{accountId}'"));
         var cached = await RedisKeysWithAsync(marker);
         Assert.True(cached.Count == 0, "The marker survived in Redis: " + string.Join("; ", cached));
         // The audit trail stays, without the person.
@@ -131,7 +135,7 @@ public sealed class PersonalDataTests(PersonalDataFixture fixture) : IClassFixtu
     }
 
     /// <summary>A confirmed, signed-in resident whose data carries a fresh marker in every place that stores personal data.</summary>
-    private async Task<(ResidentClient Browser, string Marker, string Email)> ResidentWithMarkersAsync()
+    private async Task<(ResidentClient Browser, string Marker, string Email, Guid AccountId)> ResidentWithMarkersAsync()
     {
         var marker = $"MARKER{Guid.NewGuid():N}"[..22];
         var email = $"{marker.ToLowerInvariant()}@example.org";
@@ -142,12 +146,12 @@ public sealed class PersonalDataTests(PersonalDataFixture fixture) : IClassFixtu
         await browser.SignInAsync(email, Password);
         using var profile = await browser.SubmitAsync("/konto", ("Name", $"{marker} Name"), ("Phone", $"0331 {marker.Length}"), ("Language", "de"));
         Assert.Equal(HttpStatusCode.Redirect, profile.StatusCode);
-        await SeedMarkersAsync(marker, email);
-        return (browser, marker, email);
+        var accountId = await SeedMarkersAsync(marker, email);
+        return (browser, marker, email, accountId);
     }
 
     /// <summary>Every module that stores personal data seeds the marker here, the way its own pages would store it.</summary>
-    private async Task SeedMarkersAsync(string marker, string email)
+    private async Task<Guid> SeedMarkersAsync(string marker, string email)
     {
         // Core account: name and phone (above, through the profile page), the e-mail address holds the marker too.
         // Audit log: two actions of the resident, one of staff about the resident's account.
@@ -164,6 +168,10 @@ public sealed class PersonalDataTests(PersonalDataFixture fixture) : IClassFixtu
             return account.Id;
         });
         Assert.NotEqual(Guid.Empty, accountId);
+        // The residents' app: signed in through the town's OpenID provider, holding a grant and tokens.
+        await OpenIdFlow.TokensForAsync(fixture.Factory, PersonalDataFixture.Host, fixture.Town, new TestAccount(accountId, email, Password, null));
+        Assert.True(await CountAsOwnerAsync($"SELECT count(*) FROM core_openid_tokens WHERE subject = '{accountId}'") > 0);
+        return accountId;
     }
 
     private Task<IReadOnlyList<string>> ContributorNamesAsync() =>

@@ -14,7 +14,7 @@ namespace Saas.IntegrationTests.Admin;
 public sealed class AdminAccessTests(AdminFixture fixture) : IClassFixture<AdminFixture>
 {
     /// <summary>Sample values for route parameters of admin pages; a new parameter fails the sweep until it gets one.</summary>
-    private static readonly Dictionary<string, string> Samples = new(StringComparer.OrdinalIgnoreCase) { ["key"] = "impressum" };
+    private static readonly Dictionary<string, string> Samples = new(StringComparer.OrdinalIgnoreCase) { ["key"] = "impressum", ["id"] = "0190a1b2-0000-7000-8000-000000000001" };
 
     private IReadOnlyList<(string Path, bool TenantAdminOnly)> ProtectedPages()
     {
@@ -120,7 +120,7 @@ public sealed class AdminAccessTests(AdminFixture fixture) : IClassFixture<Admin
         var html = await admin.GetPageAsync("/admin");
 
         Assert.Contains("Einwohnerkonten", html);
-        Assert.Contains("Meldungen veröffentlicht", html);
+        Assert.Contains("Veröffentlichte Meldungen", html);
         Assert.DoesNotContain("adm-b", html);
     }
 

@@ -30,7 +30,7 @@ public sealed class UsersTests(AdminFixture fixture) : IClassFixture<AdminFixtur
         Assert.Equal(AdminFixture.HostA, link.Host);
         var invited = fixture.Client();
         var pathAndQuery = link.PathAndQuery;
-        Assert.Contains("Passwort festlegen", await invited.GetPageAsync(pathAndQuery));
+        Assert.Contains("Legen Sie Ihr Passwort für den Verwaltungsbereich fest", await invited.GetPageAsync(pathAndQuery));
 
         var accepted = await invited.PostFormAsync(pathAndQuery, ("Password", "Brunnenweg-Linde-2026"), ("Confirm", "Brunnenweg-Linde-2026"));
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -35,6 +36,9 @@ public sealed class PlatformFactory(PlatformFactoryOptions options) : WebApplica
         {
             builder.UseSetting("Platform:DataPath", options.SqliteFolder ?? Path.Combine(Path.GetTempPath(), "saas-tests", Guid.NewGuid().ToString("N")));
         }
+        // Kestrel gives every connection a remote address; the test server gives none. Loopback
+        // stands in, so the audit log's "from where" and per-client limits see what production sees.
+        builder.ConfigureServices(services => services.AddTransient<IStartupFilter, LoopbackRemoteAddress>());
         if (options.Clock is { } clock)
         {
             builder.ConfigureTestServices(services => ClockedOutputCacheStore.UseClock(services, clock));
@@ -99,4 +103,18 @@ public sealed record PlatformFactoryOptions
 
     /// <summary>Further configuration, applied last.</summary>
     public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+}
+
+/// <summary>Sets the loopback address as the remote address of test-server requests that carry none.</summary>
+internal sealed class LoopbackRemoteAddress : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use(async (context, nextMiddleware) =>
+        {
+            context.Connection.RemoteIpAddress ??= System.Net.IPAddress.Loopback;
+            await nextMiddleware();
+        });
+        next(app);
+    };
 }

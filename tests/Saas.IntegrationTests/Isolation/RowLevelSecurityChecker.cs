@@ -11,11 +11,11 @@ public static class RowLevelSecurityChecker
 {
     /// <summary>Control-plane tables that carry tenant_id but are read across towns by the registry path only.</summary>
     public static readonly IReadOnlySet<string> ControlPlaneWithTenantId =
-        new HashSet<string>(StringComparer.Ordinal) { "platform_tenant_domains", "platform_tenant_features" };
+        new HashSet<string>(StringComparer.Ordinal) { "platform_tenant_domains", "platform_tenant_features", "platform_support_grants" };
 
     /// <summary>Global tables that belong to no town; any other table without tenant_id is a forgotten one.</summary>
     public static readonly IReadOnlySet<string> GlobalTables =
-        new HashSet<string>(StringComparer.Ordinal) { "platform_tenants", "platform_schema_migrations", "platform_openid_keys" };
+        new HashSet<string>(StringComparer.Ordinal) { "platform_tenants", "platform_schema_migrations", "platform_openid_keys", "platform_staff" };
 
     private const string Setting = "app.tenant_id";
 

@@ -57,6 +57,17 @@ public sealed class SchemaMatchesModelTests
         }
     }
 
+    /// <summary>
+    /// Tables the demo towns cannot fill because only use fills them (sign-ins, tokens, support
+    /// visits, uploads). Their columns are still compared with the model below; their rows are read
+    /// by the tests of the features that write them.
+    /// </summary>
+    private static readonly HashSet<string> FilledByUse = new(StringComparer.Ordinal)
+    {
+        "platform_staff", "platform_support_grants", "core_audit_log", "news_images",
+        "core_openid_applications", "core_openid_authorizations", "core_openid_scopes", "core_openid_tokens",
+    };
+
     /// <summary>Reads one row of every entity set of every DbContext of the app, inside the town, and compares columns.</summary>
     private static async Task<List<string>> CheckEveryEntitySetAsync(PlatformFactory factory, TenantSnapshot town)
     {
@@ -80,7 +91,7 @@ public sealed class SchemaMatchesModelTests
                 {
                     var rows = await (Task<int>)typeof(SchemaMatchesModelTests).GetMethod(nameof(ReadOneAsync), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
                         .MakeGenericMethod(entity.ClrType).Invoke(null, [db])!;
-                    if (rows == 0)
+                    if (rows == 0 && !FilledByUse.Contains(table))
                     {
                         // The demo towns fill every table, so each column is read (and converted) at least once.
                         problems.Add($"{type.Name}.{entity.ClrType.Name} ({table}): no row of {town.Slug} to read");

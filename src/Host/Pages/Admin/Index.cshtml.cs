@@ -15,9 +15,10 @@ internal sealed class DashboardModel(DashboardQuery query, AdminPermissions perm
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Figures = await query.FiguresAsync(cancellationToken);
+        var role = User.FindFirstValue(ClaimTypes.Role);
+        Figures = await query.FiguresAsync(permissions.Grants(role, AdminPermissions.Users), cancellationToken);
         Recent = await query.RecentAsync(cancellationToken);
-        CanSeeLog = permissions.Grants(User.FindFirstValue(ClaimTypes.Role), AdminPermissions.Audit);
+        CanSeeLog = permissions.Grants(role, AdminPermissions.Audit);
     }
 
     public string Describe(AuditEntry entry) => audit.Action(entry.Action);

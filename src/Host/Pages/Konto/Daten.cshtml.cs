@@ -43,6 +43,8 @@ internal sealed class DatenModel(ResidentSession session, UserManager<Account> u
             return Challenge();
         }
         var archive = await export.CreateAsync(account, cancellationToken);
+        // Personal data must not linger in a shared browser's or a proxy's cache.
+        Response.Headers.CacheControl = "no-store";
         return File(archive, "application/zip", export.FileName());
     }
 

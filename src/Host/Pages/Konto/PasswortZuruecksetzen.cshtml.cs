@@ -26,7 +26,12 @@ internal sealed class PasswortZuruecksetzenModel(PasswordReset reset, Texts text
     public async Task<IActionResult> OnPostAsync()
     {
         ModelState.Clear();
-        LinkValid = true;
+        // A spent or expired link says so first: asking for a password it cannot take would mislead.
+        LinkValid = await reset.IsValidAsync(AccountId, Code);
+        if (!LinkValid)
+        {
+            return Page();
+        }
         if (AccountForm.NewPassword(ModelState, texts, nameof(Password), Password) is not { } password)
         {
             return Page();

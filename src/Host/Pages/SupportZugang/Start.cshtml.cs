@@ -14,7 +14,9 @@ namespace Saas.Host.Pages.SupportZugang;
 /// The town's half of support access, on the town's own host: exchanges the console's single-use,
 /// two-minute token for a support session in this town (and only this town), and ends it again
 /// with one click from the banner. Start, end and everything in between go to the town's audit log.
+/// Anonymous on purpose: the single-use token is the credential, and ending needs the support session.
 /// </summary>
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 internal sealed class StartModel(
     SupportAccessToken tokens,
     global::Saas.Host.Support.Access.SupportAccess access,

@@ -18,8 +18,11 @@ internal sealed class SignInModel(SignInFlow<Account> flow, Texts texts) : PageM
     [FromQuery(Name = "zurueck")]
     public string? ReturnTo { get; set; }
 
+    /// <summary>"1" when the cookie handler sent us here because the session had ended (bool binding would refuse "1").</summary>
     [FromQuery(Name = "abgelaufen")]
-    public bool Expired { get; set; }
+    public string? ExpiredFlag { get; set; }
+
+    public bool Expired { get; private set; }
 
     [FromQuery(Name = "hinweis")]
     public string? NoticeCode { get; set; }
@@ -35,6 +38,7 @@ internal sealed class SignInModel(SignInFlow<Account> flow, Texts texts) : PageM
 
     public IActionResult OnGet()
     {
+        Expired = ExpiredFlag == "1";
         if (SignInSteps.IsStaff(User))
         {
             return LocalRedirect(ReturnPath.Safe(ReturnTo));
