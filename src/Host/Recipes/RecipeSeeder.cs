@@ -70,6 +70,7 @@ internal sealed class RecipeSeeder(
             Theme = recipe.Theme,
             PrimaryColor = recipe.Branding.PrimaryColor.ToLowerInvariant(),
             SecondaryColor = recipe.Branding.SecondaryColor.ToLowerInvariant(),
+            HasCoatOfArms = recipe.Branding.CoatOfArms is not null,
             SettingsJson = JsonSerializer.Serialize(new TenantSettings(recipe.Settings.TimeZone, recipe.Settings.Cultures, recipe.Settings.FederalState), RegistryStore.Json),
             ContactJson = JsonSerializer.Serialize(new TenantContact(recipe.Contact.Authority, recipe.Contact.Street, recipe.Contact.PostalCode,
                 recipe.Contact.City, recipe.Contact.Phone, recipe.Contact.Email, recipe.Contact.AccessibilityContactEmail), RegistryStore.Json),

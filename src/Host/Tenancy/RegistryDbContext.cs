@@ -28,6 +28,8 @@ internal sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> opti
             e.Property(t => t.Theme).HasColumnName("theme");
             e.Property(t => t.PrimaryColor).HasColumnName("primary_color");
             e.Property(t => t.SecondaryColor).HasColumnName("secondary_color");
+            e.Property(t => t.HasCoatOfArms).HasColumnName("has_coat_of_arms");
+            e.Property(t => t.HasLogo).HasColumnName("has_logo");
             e.Property(t => t.SettingsJson).HasColumnName("settings_json");
             e.Property(t => t.ContactJson).HasColumnName("contact_json");
             e.Property(t => t.CreatedAt).HasColumnName("created_at");
@@ -68,6 +70,8 @@ internal sealed class TenantRow
     public required string Theme { get; set; }
     public required string PrimaryColor { get; set; }
     public required string SecondaryColor { get; set; }
+    public bool HasCoatOfArms { get; set; }
+    public bool HasLogo { get; set; }
     public required string SettingsJson { get; set; }
     public required string ContactJson { get; set; }
     public DateTime CreatedAt { get; set; }

@@ -64,7 +64,7 @@ internal sealed class RegistryStore(IDbContextFactory<RegistryDbContext> context
             row.Version,
             row.IsDemo,
             row.Theme,
-            new BrandTokens(row.PrimaryColor, row.SecondaryColor, HasCoatOfArms: true),
+            new BrandTokens(row.PrimaryColor, row.SecondaryColor, row.HasCoatOfArms, row.HasLogo),
             JsonSerializer.Deserialize<TenantSettings>(row.SettingsJson, Json)!,
             JsonSerializer.Deserialize<TenantContact>(row.ContactJson, Json)!,
             row.Features.Select(f => f.FeatureKey).ToFrozenSet(StringComparer.Ordinal),

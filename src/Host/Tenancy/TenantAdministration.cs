@@ -54,6 +54,20 @@ internal sealed class TenantAdministration(
         return problems;
     }
 
+    /// <summary>Records whether the town has a coat of arms or a logo now, so its pages link to it or not.</summary>
+    public Task SetBrandImageAsync(Guid tenantId, string key, bool present, CancellationToken cancellationToken) =>
+        ChangeAsync(tenantId, (_, row) =>
+        {
+            if (key == TownHall.MediaFile.Logo)
+            {
+                row.HasLogo = present;
+            }
+            else
+            {
+                row.HasCoatOfArms = present;
+            }
+        }, cancellationToken);
+
     /// <summary>The town hall's public contact details (footer, contact page, API).</summary>
     public Task SetContactAsync(Guid tenantId, TenantContact contact, CancellationToken cancellationToken) =>
         ChangeAsync(tenantId, (_, row) => row.ContactJson = System.Text.Json.JsonSerializer.Serialize(contact, RegistryStore.Json), cancellationToken);

@@ -76,6 +76,7 @@ internal sealed class OpeningHours : ITenantOwned
 internal sealed class MediaFile : ITenantOwned
 {
     public const string CoatOfArms = "coat-of-arms";
+    public const string Logo = "logo";
 
     public Guid TenantId { get; set; }
     public Guid Id { get; set; } = Guid.CreateVersion7();

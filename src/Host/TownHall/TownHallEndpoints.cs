@@ -12,7 +12,8 @@ internal static class TownHallEndpoints
     public static IEndpointRouteBuilder MapTownHall(this IEndpointRouteBuilder app)
     {
         app.MapGet("/brand.css", BrandCss).ExcludeFromDescription();
-        app.MapGet("/media/coat-of-arms", CoatOfArms).ExcludeFromDescription();
+        app.MapGet("/media/coat-of-arms", (TownHallDbContext db, HttpContext http, CancellationToken ct) => BrandImage(MediaFile.CoatOfArms, db, http, ct)).ExcludeFromDescription();
+        app.MapGet("/media/logo", (TownHallDbContext db, HttpContext http, CancellationToken ct) => BrandImage(MediaFile.Logo, db, http, ct)).ExcludeFromDescription();
         app.MapGet("/sprache/{culture}", SwitchCulture).ExcludeFromDescription();
         app.MapGet("/api/v1/tenant", Profile)
             .WithName("GetTenant")
@@ -37,9 +38,9 @@ internal static class TownHallEndpoints
         return Results.Text(css, "text/css; charset=utf-8");
     }
 
-    private static async Task<Results<FileContentHttpResult, NotFound>> CoatOfArms(TownHallDbContext db, HttpContext http, CancellationToken cancellationToken)
+    private static async Task<Results<FileContentHttpResult, NotFound>> BrandImage(string key, TownHallDbContext db, HttpContext http, CancellationToken cancellationToken)
     {
-        var file = await db.Media.AsNoTracking().SingleOrDefaultAsync(m => m.Key == MediaFile.CoatOfArms, cancellationToken);
+        var file = await db.Media.AsNoTracking().SingleOrDefaultAsync(m => m.Key == key, cancellationToken);
         if (file is null)
         {
             return TypedResults.NotFound();

@@ -18,6 +18,8 @@ internal sealed class SiteChrome(ITenantContext tenantContext, IEnumerable<IModu
 
     public string CoatOfArmsUrl => $"/media/coat-of-arms?v={Tenant.Version}";
 
+    public string LogoUrl => $"/media/logo?v={Tenant.Version}";
+
     public IReadOnlyList<NavigationItem> Navigation =>
         modules.Where(m => Tenant.HasFeature(m.FeatureKey)).SelectMany(m => m.Navigation)
             .Prepend(new NavigationItem("nav.home", "/", 0))

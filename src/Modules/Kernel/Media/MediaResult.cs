@@ -27,6 +27,8 @@ public sealed record MediaResult<T>
 
     internal static MediaResult<T> Failure(MediaError error, params object[] arguments) => new(null, new MediaProblem(error, arguments));
 
+    internal static MediaResult<T> Failed(MediaProblem problem) => new(null, problem);
+
     /// <summary>This result with the client's file name attached to its problem, for the message.</summary>
     internal MediaResult<T> WithFileName(string? fileName) =>
         Problem is null ? this : new(null, Problem with { FileName = ClientFileName.Clean(fileName) });

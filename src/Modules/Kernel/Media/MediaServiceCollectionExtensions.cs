@@ -17,6 +17,7 @@ public static class MediaServiceCollectionExtensions
         svg?.Invoke(svgOptions);
         services.AddSingleton(new ImageSanitizer(imageOptions));
         services.AddSingleton(new SvgSanitizer(svgOptions));
+        services.AddSingleton<BrandImageSanitizer>();
         return services;
     }
 }

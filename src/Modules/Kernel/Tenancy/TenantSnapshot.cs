@@ -28,7 +28,7 @@ public sealed record TenantSnapshot(
 }
 
 /// <summary>Brand tokens a town sets on top of its theme; colours are contrast-checked before they are stored.</summary>
-public sealed record BrandTokens(string PrimaryColor, string SecondaryColor, bool HasCoatOfArms);
+public sealed record BrandTokens(string PrimaryColor, string SecondaryColor, bool HasCoatOfArms, bool HasLogo = false);
 
 /// <summary>Regional settings of a town.</summary>
 public sealed record TenantSettings(string TimeZone, IReadOnlyList<string> Cultures, string? FederalState);

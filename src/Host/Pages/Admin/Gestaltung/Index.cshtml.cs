@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Saas.Host.Admin;
 using Saas.Host.Tenancy;
 using Saas.Host.Web;
 using Saas.Kernel.Audit;
@@ -18,8 +19,21 @@ namespace Saas.Host.Pages.Admin.Gestaltung;
 /// colours without saving, for browsers without JavaScript; with it a small script updates the box live.
 /// </summary>
 [Authorize(Policy = Policies.TenantAdmin)]
-internal sealed class BrandingModel(ThemeCatalog themes, TenantAdministration administration, ITenantContext tenant, IAuditLog audit, Texts texts) : PageModel
+internal sealed class BrandingModel(ThemeCatalog themes, TenantAdministration administration, ITenantContext tenant, IAuditLog audit, Texts texts, BrandImages images) : PageModel
 {
+    /// <summary>Which image the upload or removal is for (<see cref="BrandImages.Keys"/>).</summary>
+    [BindProperty(Name = "bild")]
+    public string? ImageKey { get; set; }
+
+    [BindProperty(Name = "datei")]
+    public IFormFile? ImageFile { get; set; }
+
+    [FromQuery(Name = "bild-gespeichert")]
+    public string? ImageNotice { get; set; }
+
+    /// <summary>Why the last upload was refused, and for which image.</summary>
+    public (string Key, string Message)? ImageError { get; private set; }
+
     [BindProperty]
     public string Theme { get; set; } = "";
 
@@ -49,6 +63,41 @@ internal sealed class BrandingModel(ThemeCatalog themes, TenantAdministration ad
         PrimaryColor = Town.Branding.PrimaryColor;
         SecondaryColor = Town.Branding.SecondaryColor;
     }
+
+    /// <summary>Uploads the logo or the coat of arms; a refused file changes nothing and the page says why.</summary>
+    public async Task<IActionResult> OnPostImageAsync(CancellationToken cancellationToken)
+    {
+        OnGet();
+        var key = BrandImages.Keys.Contains(ImageKey) ? ImageKey! : null;
+        if (key is null)
+        {
+            ImageError = (BrandImages.Keys[0], texts["admin.branding.image.error.key"]);
+            return Page();
+        }
+        if (ImageFile is not { Length: > 0 } file)
+        {
+            ImageError = (key, texts["admin.branding.image.error.missing"]);
+            return Page();
+        }
+        if (await images.StoreAsync(key, file, cancellationToken) is { } problem)
+        {
+            ImageError = (key, problem);
+            return Page();
+        }
+        return LocalRedirect("/admin/gestaltung?bild-gespeichert=hochgeladen");
+    }
+
+    public async Task<IActionResult> OnPostRemoveImageAsync(CancellationToken cancellationToken)
+    {
+        if (BrandImages.Keys.Contains(ImageKey))
+        {
+            await images.RemoveAsync(ImageKey!, cancellationToken);
+        }
+        return LocalRedirect("/admin/gestaltung?bild-gespeichert=entfernt");
+    }
+
+    /// <summary>Whether the town has this image now.</summary>
+    public bool HasImage(string key) => key == TownHall.MediaFile.Logo ? Town.Branding.HasLogo : Town.Branding.HasCoatOfArms;
 
     public PageResult OnPostPreview()
     {
