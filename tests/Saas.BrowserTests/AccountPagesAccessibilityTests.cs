@@ -95,25 +95,27 @@ public sealed class AccountPagesAccessibilityTests(AccountsBrowserFixture app, I
         // Enrolment happens once per account: a fresh one, without an authenticator yet.
         var newcomer = await StaffAccount.CreateAsync(app.Services, town, $"{app.Unique("neu")}@{town}.example", Roles.Editor, enrolTotp: false);
         page = await app.NewPageAsync(width);
+        var enrolment = new PageChecks(page, width);
         await page.GotoAsync($"{origin}/admin/anmelden");
         await page.FillAsync("#email", newcomer.Email);
         await page.FillAsync("#password", newcomer.Password);
         await page.PressAsync("#password", "Enter");
         await page.WaitForURLAsync("**/admin/anmelden/einrichten**");
         Assert.Equal(1, await page.Locator("main svg").CountAsync());
-        await checks.CheckAsync("enrolment with QR code");
+        await enrolment.CheckAsync("enrolment with QR code");
         var secret = (await page.Locator("#secret").InnerTextAsync()).Replace(" ", "", StringComparison.Ordinal);
         app.Clock.Advance(TimeSpan.FromSeconds(31));
         await page.FillAsync("#code", Totp.Code(Base32.Decode(secret), Totp.StepAt(app.Clock.GetUtcNow())));
         await page.PressAsync("#code", "Enter");
         await page.Locator("main .recovery-codes").WaitForAsync();
-        await checks.CheckAsync("recovery codes");
+        await enrolment.CheckAsync("recovery codes");
         if (width == Viewports.Phone && town == DemoTowns.Treuenbrietzen)
         {
             await ScreenshotAsync(page, "admin-recovery-codes-phone");
         }
         await page.Context.CloseAsync();
 
+        checks.Problems.AddRange(enrolment.Problems);
         output.WriteLine($"{town} at {width}px: {checks.Problems.Count} problem(s)");
         checks.AssertNone();
     }

@@ -72,7 +72,8 @@ public sealed class StaffAndSupportBrowserTests(AccountsBrowserFixture app, ITes
         await Assertions.Expect(banner).ToBeVisibleAsync();
 
         await KeyboardOnly.ActivateAsync(page, "Zugang beenden");
-        await page.WaitForURLAsync($"{app.PlatformOrigin}/support/gemeinden/*?zugang=beendet");
+        // From an /admin page: its exit form carries a token bound to the staff session, not to a resident.
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex($"^{System.Text.RegularExpressions.Regex.Escape(app.PlatformOrigin)}/support/gemeinden/[0-9a-f-]+\\?zugang=beendet$"));
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Der Support-Zugang wurde beendet.");
         await page.GotoAsync($"{origin}/admin");
         Assert.Contains("/admin/anmelden", page.Url, StringComparison.Ordinal);
@@ -86,6 +87,7 @@ public sealed class StaffAndSupportBrowserTests(AccountsBrowserFixture app, ITes
         output.WriteLine(log);
         Assert.Contains("Support-Zugang gewährt", log, StringComparison.Ordinal);
         Assert.Contains("Support-Zugang begonnen", log, StringComparison.Ordinal);
+        Assert.Contains("Support-Zugang beendet", log, StringComparison.Ordinal);
         Assert.Contains(reason, log, StringComparison.Ordinal);
         Assert.Contains($"{app.Support.DisplayName} (Support)", log, StringComparison.Ordinal);
         await admin.Context.CloseAsync();
