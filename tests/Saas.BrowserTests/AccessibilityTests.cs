@@ -142,13 +142,5 @@ public abstract class AccessibilityTests(BrowserFixture fixture, ITestOutputHelp
         }
     }
 
-    /// <summary>Names the elements that reach past the right edge, to make a reflow failure actionable.</summary>
-    private static Task<string> OverflowingElementsAsync(IPage page) => page.EvaluateAsync<string>("""
-        () => [...document.querySelectorAll('body *')]
-          .map(e => [e, e.getBoundingClientRect().right])
-          .filter(([, right]) => right > window.innerWidth + 0.5)
-          .sort((a, b) => b[1] - a[1]).slice(0, 5)
-          .map(([e, right]) => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}${typeof e.className === 'string' && e.className.trim() ? '.' + e.className.trim().split(/\s+/).join('.') : ''} (right edge ${Math.round(right)} px)`)
-          .join(', ') || '(none found)'
-        """);
+    private static Task<string> OverflowingElementsAsync(IPage page) => Reflow.OverflowingElementsAsync(page);
 }

@@ -106,13 +106,14 @@ public sealed class BrowserHost : IAsyncDisposable
 
     /// <param name="clock">A clock the test moves by hand; the real clock when null.</param>
     /// <param name="https">Serve TLS (self-signed): needed for pages with forms.</param>
-    public static async Task<BrowserHost> StartAsync(TimeProvider? clock = null, bool https = false)
+    /// <param name="smtpPort">Send mail to this SMTP listener on loopback.</param>
+    public static async Task<BrowserHost> StartAsync(TimeProvider? clock = null, bool https = false, int? smtpPort = null)
     {
         // The tests use the system Chromium only; make sure nothing ever tries to fetch one.
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         var chromium = ChromiumPath.Get();
 
-        var factory = new KestrelPlatformFactory(clock, https);
+        var factory = new KestrelPlatformFactory(clock, https, smtpPort);
         IPlaywright? playwright = null;
         try
         {

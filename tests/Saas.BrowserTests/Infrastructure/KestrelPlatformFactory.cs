@@ -24,16 +24,19 @@ public sealed class KestrelPlatformFactory : WebApplicationFactory<Program>
 
     private readonly TimeProvider? _clock;
     private readonly bool _https;
+    private readonly int? _smtpPort;
 
     /// <param name="clock">A clock the test moves by hand (scheduled publishing); the real clock when null.</param>
     /// <param name="https">
     /// Serve TLS with a throwaway self-signed certificate (the browser context ignores certificate errors).
     /// Forms need it: antiforgery refuses to issue its Secure cookie on a plain-http request, whatever the browser would accept.
     /// </param>
-    public KestrelPlatformFactory(TimeProvider? clock = null, bool https = false)
+    /// <param name="smtpPort">Port of an <c>SmtpListener</c> on loopback: mails then go there through the real MailKit sender (else to the pickup folder).</param>
+    public KestrelPlatformFactory(TimeProvider? clock = null, bool https = false, int? smtpPort = null)
     {
         _clock = clock;
         _https = https;
+        _smtpPort = smtpPort;
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0, listen =>
         {
             if (https)
@@ -85,6 +88,12 @@ public sealed class KestrelPlatformFactory : WebApplicationFactory<Program>
         // The JSON request log of a production node would drown the test output.
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
+        if (_smtpPort is { } smtpPort)
+        {
+            builder.UseSetting("Mail:Smtp:Host", "127.0.0.1");
+            builder.UseSetting("Mail:Smtp:Port", smtpPort.ToString(CultureInfo.InvariantCulture));
+            builder.UseSetting("Mail:Smtp:Security", "None");
+        }
         if (_clock is { } clock)
         {
             builder.ConfigureTestServices(services => ClockedOutputCacheStore.UseClock(services, clock));

@@ -17,7 +17,8 @@ public sealed record StaffAccount(string Town, string Email, string Password, st
     /// <summary>The authenticator app's code at <paramref name="at"/>.</summary>
     public string Code(DateTimeOffset at) => Totp.Code(Base32.Decode(Secret), Totp.StepAt(at));
 
-    public static async Task<StaffAccount> CreateAsync(IServiceProvider services, string townSlug, string email, string role = Roles.Editor)
+    /// <param name="enrolTotp">False: no authenticator yet, so the first sign-in leads to the enrolment page (<see cref="Secret"/> is empty).</param>
+    public static async Task<StaffAccount> CreateAsync(IServiceProvider services, string townSlug, string email, string role = Roles.Editor, bool enrolTotp = true)
     {
         var town = services.GetRequiredService<TenantRegistry>().FindBySlug(townSlug) ?? throw new InvalidOperationException($"no town {townSlug}");
         using var _ = AmbientTenant.Begin(town);
@@ -32,19 +33,20 @@ public sealed record StaffAccount(string Town, string Email, string Password, st
             Role = role,
             EmailConfirmed = true,
             CreatedAt = DateTime.UtcNow,
-            AuthenticatorKey = protectedSecret,
-            TwoFactorEnabled = true,
+            AuthenticatorKey = enrolTotp ? protectedSecret : null,
+            TwoFactorEnabled = enrolTotp,
         };
         var result = await users.CreateAsync(account, DefaultPassword);
         if (!result.Succeeded)
         {
             throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
         }
-        return new StaffAccount(townSlug, email, DefaultPassword, secret);
+        return new StaffAccount(townSlug, email, DefaultPassword, enrolTotp ? secret : "");
     }
 
     /// <summary>Signs in through /admin/anmelden: password, then the code of the clock's current step (moved on first, as a code works once).</summary>
-    public async Task SignInAsync(IPage page, string origin, TestClock clock)
+    /// <param name="check">Called on the sign-in page and on the second-factor page before each is submitted (axe, say).</param>
+    public async Task SignInAsync(IPage page, string origin, TestClock clock, Func<string, Task>? check = null)
     {
         clock.Advance(TimeSpan.FromSeconds(31));
         var signIn = await page.GotoAsync($"{origin}/admin/anmelden");
@@ -52,10 +54,18 @@ public sealed record StaffAccount(string Town, string Email, string Password, st
         {
             throw new InvalidOperationException($"sign-in page answered {signIn?.Status}: {(await page.ContentAsync())[..Math.Min(2000, (await page.ContentAsync()).Length)]}");
         }
+        if (check is not null)
+        {
+            await check("admin sign-in");
+        }
         await page.FillAsync("#email", Email);
         await page.FillAsync("#password", Password);
         await page.Locator("main form button[type=submit]").ClickAsync();
         await page.WaitForURLAsync("**/admin/anmelden/zweiter-faktor**");
+        if (check is not null)
+        {
+            await check("admin second factor");
+        }
         await page.FillAsync("#code", Code(clock.GetUtcNow()));
         await page.Locator("main form button[type=submit]").ClickAsync();
         await page.WaitForURLAsync($"{origin}/admin");

@@ -16,8 +16,15 @@ namespace Saas.Host.Pages.SupportZugang;
 /// with one click from the banner. Start, end and everything in between go to the town's audit log.
 /// Anonymous on purpose: the single-use token is the credential, and ending needs the support session.
 /// </summary>
+/// <remarks>
+/// The banner's exit form is on resident pages (whose antiforgery token is bound to the residents'
+/// identity) and on /admin pages (bound to the staff session), so the end handler checks the token
+/// itself against either identity instead of through the automatic filter, which knows only one.
+/// </remarks>
 [Microsoft.AspNetCore.Authorization.AllowAnonymous]
+[IgnoreAntiforgeryToken]
 internal sealed class StartModel(
+    Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery,
     SupportAccessToken tokens,
     global::Saas.Host.Support.Access.SupportAccess access,
     ITenantContext tenant,
@@ -51,6 +58,21 @@ internal sealed class StartModel(
     {
         var town = tenant.Current!;
         var result = await HttpContext.AuthenticateAsync(AccountSchemes.Staff);
+        if (!await antiforgery.IsRequestValidAsync(HttpContext))
+        {
+            if (!result.Succeeded)
+            {
+                return BadRequest();
+            }
+            var resident = HttpContext.User;
+            HttpContext.User = result.Principal;
+            var validForStaff = await antiforgery.IsRequestValidAsync(HttpContext);
+            HttpContext.User = resident;
+            if (!validForStaff)
+            {
+                return BadRequest();
+            }
+        }
         if (result.Succeeded && Guid.TryParse(result.Principal.FindFirst(AccountClaims.SupportSession)?.Value, out var grantId))
         {
             HttpContext.User = result.Principal;

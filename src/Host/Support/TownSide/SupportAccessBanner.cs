@@ -2,7 +2,10 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Saas.Host.Accounts;
+using Microsoft.Extensions.Options;
 using Saas.Host.Support.Access;
+using Saas.Host.Tenancy;
+using Saas.Host.Web;
 using Saas.Kernel.Tenancy;
 
 namespace Saas.Host.Support.TownSide;
@@ -15,7 +18,7 @@ internal sealed record SupportAccessNotice(string Name, string Reason, string Un
 /// Resident pages authenticate with the residents' cookie, so this asks the staff scheme itself;
 /// the session validator has already checked the grant by then.
 /// </summary>
-internal sealed class SupportAccessBanner(IHttpContextAccessor http, ITenantContext tenant)
+internal sealed class SupportAccessBanner(IHttpContextAccessor http, ITenantContext tenant, IOptions<PlatformOptions> platform)
 {
     public async Task<SupportAccessNotice?> GetAsync()
     {
@@ -29,6 +32,8 @@ internal sealed class SupportAccessBanner(IHttpContextAccessor http, ITenantCont
         {
             return null;
         }
+        // The exit button posts here and is redirected to the console on the platform host.
+        FormActionPolicy.Allow(context.Response, FormActionPolicy.OriginOf(context.Request, platform.Value.Domain.ToLowerInvariant()));
         var principal = result.Principal;
         var until = long.TryParse(principal.FindFirstValue(AccountClaims.SupportUntil), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
             ? TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeSeconds(seconds), TimeZone(town.Settings.TimeZone)).ToString("HH:mm", CultureInfo.InvariantCulture)

@@ -7,6 +7,7 @@ using Saas.Host.Support.Access;
 using SupportAccess = Saas.Host.Support.Access.SupportAccess;
 using Saas.Host.Support.Towns;
 using Saas.Host.Tenancy;
+using Saas.Host.Web;
 using Saas.Kernel.Tenancy;
 
 namespace Saas.Host.Pages.Support.Gemeinden;
@@ -33,6 +34,7 @@ internal sealed class ZugangModel(TenantRegistry registry, SupportAccess access,
             return NotFound();
         }
         Town = town;
+        FormActionPolicy.Allow(Response, FormActionPolicy.OriginOf(Request, town.PrimaryHost));
         return Page();
     }
 
@@ -48,14 +50,14 @@ internal sealed class ZugangModel(TenantRegistry registry, SupportAccess access,
         {
             Problem ??= "support.error.town.unknown";
             Response.StatusCode = StatusCodes.Status400BadRequest;
+            FormActionPolicy.Allow(Response, FormActionPolicy.OriginOf(Request, town.PrimaryHost));
             return Page();
         }
         var reason = Reason!.Trim();
         var name = User.FindFirstValue(ClaimTypes.Name) ?? "Support";
         var grant = await access.GrantAsync(town.Id, staffId, name, reason, cancellationToken);
         await audit.RecordAsync(town, "support.access.granted", name, reason, cancellationToken);
-        var port = Request.Host.Port is { } p ? $":{p}" : "";
         var token = Uri.EscapeDataString(tokens.Create(grant.Id, town.Id));
-        return Redirect($"{Request.Scheme}://{town.PrimaryHost}{port}/admin/support-zugang?token={token}");
+        return Redirect($"{FormActionPolicy.OriginOf(Request, town.PrimaryHost)}/admin/support-zugang?token={token}");
     }
 }

@@ -1,0 +1,152 @@
+using Microsoft.Playwright;
+using Saas.BrowserTests.Infrastructure;
+using Saas.Host.Accounts;
+using Saas.Kernel.Security;
+using Xunit.Abstractions;
+
+namespace Saas.BrowserTests;
+
+/// <summary>
+/// Every page of the resident accounts, the town's /admin and the support console passes axe-core's
+/// WCAG 2.1 A/AA rules in every theme, at phone and laptop width, and reflows at 360 px without
+/// horizontal scrolling. One test case per town × width walks all of its pages in one browser
+/// context (page loads are what this suite's time goes on), including the error state of a form.
+/// </summary>
+[Collection(AccountsBrowserFixture.Name)]
+public sealed class AccountPagesAccessibilityTests(AccountsBrowserFixture app, ITestOutputHelper output)
+{
+    public static TheoryData<string, int> TownsAndWidths()
+    {
+        var data = new TheoryData<string, int>();
+        foreach (var town in DemoTowns.All)
+        {
+            foreach (var width in Viewports.All)
+            {
+                data.Add(town, width);
+            }
+        }
+        return data;
+    }
+
+    public static TheoryData<int> Widths() => [Viewports.Phone, Viewports.Desktop];
+
+    [Theory]
+    [MemberData(nameof(TownsAndWidths))]
+    public async Task Given_each_theme_and_width_When_the_resident_account_pages_are_checked_Then_axe_finds_no_violations_and_nothing_scrolls_sideways(string town, int width)
+    {
+        var resident = await ResidentAccount.CreateAsync(app.Services, town, $"{app.Unique("bewohner")}@example.org", "Renate Prüfer");
+        var page = await app.NewPageAsync(width);
+        var origin = app.Origin(town);
+        var checks = new PageChecks(page, width);
+
+        await checks.VisitAsync("register", $"{origin}/konto/registrieren");
+        await checks.VisitAsync("forgot password", $"{origin}/konto/passwort-vergessen");
+        await checks.VisitAsync("resend confirmation", $"{origin}/konto/bestaetigung-erneut");
+        await checks.VisitAsync("invalid confirmation link", $"{origin}/konto/bestaetigen?konto={Guid.NewGuid()}&code=abgelaufen");
+        await checks.VisitAsync("invalid reset link", $"{origin}/konto/passwort-zuruecksetzen?konto={Guid.NewGuid()}&code=abgelaufen");
+        await checks.VisitAsync("sign-in", $"{origin}/konto/anmelden");
+        // The error state: the summary at the top, the fields marked invalid and described by their message.
+        await page.Locator("main form button[type=submit]").ClickAsync();
+        await page.Locator("main .error-summary").WaitForAsync();
+        await checks.CheckAsync("sign-in with errors");
+
+        await resident.SignInAsync(page, origin);
+        await checks.CheckAsync("account overview");
+        await checks.VisitAsync("change e-mail", $"{origin}/konto/email");
+        await checks.VisitAsync("change password", $"{origin}/konto/passwort");
+        await checks.VisitAsync("my data", $"{origin}/konto/daten");
+        await page.Context.CloseAsync();
+
+        output.WriteLine($"{town} at {width}px: {checks.Problems.Count} problem(s)");
+        checks.AssertNone();
+    }
+
+    [Theory]
+    [MemberData(nameof(TownsAndWidths))]
+    public async Task Given_each_theme_and_width_When_the_admin_pages_are_checked_Then_axe_finds_no_violations_and_nothing_scrolls_sideways(string town, int width)
+    {
+        var origin = app.Origin(town);
+        var page = await app.NewPageAsync(width);
+        var checks = new PageChecks(page, width);
+
+        await app.Admins[town].SignInAsync(page, origin, app.Clock, checks.CheckAsync);
+        await checks.CheckAsync("dashboard");
+        await checks.VisitAsync("pages", $"{origin}/admin/seiten");
+        await checks.VisitAsync("page editor", $"{origin}/admin/seiten/welcome");
+        await checks.VisitAsync("contact", $"{origin}/admin/seiten/kontakt");
+        await checks.VisitAsync("opening hours", $"{origin}/admin/seiten/oeffnungszeiten");
+        await checks.VisitAsync("branding", $"{origin}/admin/gestaltung");
+        // A colour too pale for white text: the preview refuses it and says why, and that page must pass too.
+        await page.FillAsync("#primaryColor", "#f0f0f0");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Vorschau anzeigen" }).ClickAsync();
+        await page.Locator("main .alert--error").WaitForAsync();
+        await checks.CheckAsync("branding with a contrast error");
+        await checks.VisitAsync("users", $"{origin}/admin/benutzer");
+        await checks.VisitAsync("invite", $"{origin}/admin/benutzer/einladen");
+        await checks.VisitAsync("audit log", $"{origin}/admin/protokoll");
+        if (width == Viewports.Phone && town == DemoTowns.BadBelzig)
+        {
+            await ScreenshotAsync(page, "admin-audit-log-phone");
+            await page.GotoAsync($"{origin}/admin/benutzer");
+            await ScreenshotAsync(page, "admin-users-phone");
+        }
+        await page.Context.CloseAsync();
+
+        // Enrolment happens once per account: a fresh one, without an authenticator yet.
+        var newcomer = await StaffAccount.CreateAsync(app.Services, town, $"{app.Unique("neu")}@{town}.example", Roles.Editor, enrolTotp: false);
+        page = await app.NewPageAsync(width);
+        var enrolment = new PageChecks(page, width);
+        await page.GotoAsync($"{origin}/admin/anmelden");
+        await page.FillAsync("#email", newcomer.Email);
+        await page.FillAsync("#password", newcomer.Password);
+        await page.PressAsync("#password", "Enter");
+        await page.WaitForURLAsync("**/admin/anmelden/einrichten**");
+        Assert.Equal(1, await page.Locator("main svg").CountAsync());
+        await enrolment.CheckAsync("enrolment with QR code");
+        var secret = (await page.Locator("#secret").InnerTextAsync()).Replace(" ", "", StringComparison.Ordinal);
+        app.Clock.Advance(TimeSpan.FromSeconds(31));
+        await page.FillAsync("#code", Totp.Code(Base32.Decode(secret), Totp.StepAt(app.Clock.GetUtcNow())));
+        await page.PressAsync("#code", "Enter");
+        await page.Locator("main .recovery-codes").WaitForAsync();
+        await enrolment.CheckAsync("recovery codes");
+        if (width == Viewports.Phone && town == DemoTowns.Treuenbrietzen)
+        {
+            await ScreenshotAsync(page, "admin-recovery-codes-phone");
+        }
+        await page.Context.CloseAsync();
+
+        checks.Problems.AddRange(enrolment.Problems);
+        output.WriteLine($"{town} at {width}px: {checks.Problems.Count} problem(s)");
+        checks.AssertNone();
+    }
+
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public async Task Given_each_width_When_the_support_console_pages_are_checked_Then_axe_finds_no_violations_and_nothing_scrolls_sideways(int width)
+    {
+        var page = await app.NewPageAsync(width);
+        var checks = new PageChecks(page, width);
+
+        await app.Support.SignInAsync(page, app.PlatformOrigin, app.Clock, checks.CheckAsync);
+        await checks.CheckAsync("tenant list");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Bad Belzig", Exact = false }).First.ClickAsync();
+        await page.WaitForURLAsync("**/support/gemeinden/*");
+        await checks.CheckAsync("tenant detail");
+        if (width == Viewports.Phone)
+        {
+            await ScreenshotAsync(page, "support-tenant-detail-phone");
+        }
+        await page.GetByRole(AriaRole.Link, new() { Name = "Support-Zugang starten" }).ClickAsync();
+        await page.WaitForURLAsync("**/zugang");
+        await checks.CheckAsync("support access form");
+        await page.Locator("main form button[type=submit]").ClickAsync();
+        await page.Locator("#reason-error").WaitForAsync();
+        await checks.CheckAsync("support access form without a reason");
+        await page.Context.CloseAsync();
+
+        checks.AssertNone();
+    }
+
+    private static Task ScreenshotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts.ScreenshotFolder, $"{name}.png"), FullPage = true, Animations = ScreenshotAnimations.Disabled });
+}
