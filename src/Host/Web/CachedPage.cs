@@ -9,7 +9,7 @@ namespace Saas.Host.Web;
 /// </summary>
 internal sealed class CachedPage(KeyValuePair<string, StringValues>[] headers, byte[] body, long storedAt, int keyLength, DateTime? staleAtUtc = null)
 {
-    /// <summary>When scheduled content changes the page by itself (UTC wall clock), if before the lifetime ends.</summary>
+    /// <summary>When scheduled content next changes the page by itself (UTC wall clock); null when nothing is scheduled.</summary>
     public DateTime? StaleAtUtc { get; } = staleAtUtc;
 
     public KeyValuePair<string, StringValues>[] Headers { get; } = headers;
