@@ -8,11 +8,12 @@ namespace Saas.Modules.Appointments;
 /// <summary>Reads the town's services and everything the slot engine needs for one of them.</summary>
 internal sealed class AppointmentsCatalog(AppointmentsDbContext db, ITenantContext tenant)
 {
-    public Task<List<ServiceWithLocation>> ServicesAsync(CancellationToken cancellationToken) =>
-        db.Services.AsNoTracking()
-            .Join(db.Locations.AsNoTracking(), s => s.LocationId, l => l.Id, (s, l) => new ServiceWithLocation(s, l))
-            .OrderBy(x => x.Service.Name)
-            .ToListAsync(cancellationToken);
+    public async Task<List<ServiceWithLocation>> ServicesAsync(CancellationToken cancellationToken)
+    {
+        var locations = await db.Locations.AsNoTracking().ToDictionaryAsync(l => l.Id, cancellationToken);
+        var services = await db.Services.AsNoTracking().OrderBy(s => s.Name).ToListAsync(cancellationToken);
+        return [.. services.Select(s => new ServiceWithLocation(s, locations[s.LocationId]))];
+    }
 
     /// <summary>The service with its location's rules, or null when this town has no such service.</summary>
     public async Task<ServicePlan?> PlanForAsync(Guid serviceId, CancellationToken cancellationToken)

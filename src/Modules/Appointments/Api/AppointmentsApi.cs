@@ -34,8 +34,11 @@ internal static class AppointmentsApi
     }
 
     private static async Task<Results<Ok<SlotsResponse>, ValidationProblem>> Slots(
-        AppointmentsCatalog catalog, TimeProvider clock, CancellationToken cancellationToken, string? serviceId = null, string? from = null, string? to = null)
+        AppointmentsCatalog catalog, TimeProvider clock, HttpContext http, CancellationToken cancellationToken,
+        string? serviceId = null, string? from = null, string? to = null)
     {
+        // Seats change with every booking: a shared page cache must never answer this from an older reading.
+        http.Response.Headers.CacheControl = "no-store";
         var errors = new Dictionary<string, string[]>();
         var fromDay = ParseDay(from, "from", errors);
         var toDay = ParseDay(to, "to", errors);
