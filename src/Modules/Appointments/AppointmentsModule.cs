@@ -5,6 +5,7 @@ using Saas.Kernel.Data;
 using Saas.Kernel.Modules;
 using Saas.Modules.Appointments.Api;
 using Saas.Modules.Appointments.Booking;
+using Saas.Modules.Appointments.Confirmation;
 using Saas.Modules.Appointments.Data;
 using Saas.Modules.Appointments.Recipe;
 
@@ -38,6 +39,7 @@ public sealed class AppointmentsModule : IModule
         services.AddScoped<AppointmentsCatalog>();
         services.AddScoped<SlotLedger>();
         services.AddScoped<AppointmentBooker>();
+        services.AddScoped<ConfirmationMail>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapAppointmentsApi();

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Npgsql;
 using Saas.IntegrationTests.Infrastructure;
 using Saas.TestInfrastructure;
+using Saas.TestInfrastructure.Mail;
 
 namespace Saas.IntegrationTests.Appointments;
 
@@ -14,19 +15,24 @@ public sealed class AppointmentsFixture : IAsyncLifetime
     public const string HostWithout = "termin-ohne.localhost";
 
     public TestClock Clock { get; } = new(AppointmentTowns.Now);
+    public SmtpListener Smtp { get; } = SmtpListener.Start();
     public PlatformFactory Factory { get; private set; } = null!;
     public Guid TownA { get; private set; }
     public Guid TownB { get; private set; }
 
     public async Task InitializeAsync()
     {
-        Factory = new PlatformFactory(new PlatformFactoryOptions { Database = await TestDatabase.CreateAsync("appointments"), Clock = Clock });
+        Factory = new PlatformFactory(new PlatformFactoryOptions { Database = await TestDatabase.CreateAsync("appointments"), Clock = Clock, SmtpPort = Smtp.Port });
         TownA = await AppointmentTowns.CreateAsync(Factory, "termin-a");
         TownB = await AppointmentTowns.CreateAsync(Factory, "termin-b");
         await TestTowns.CreateAsync(Factory, "termin-ohne");
     }
 
-    public async Task DisposeAsync() => await Factory.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        await Smtp.DisposeAsync();
+    }
 
     public HttpClient Client(string host = HostA) => Factory.ClientFor(host);
 

@@ -37,8 +37,10 @@ public sealed class CrossTownBookingTests(AppointmentsFixture fixture)
         var token = booking.GetProperty("manageToken").GetString();
 
         var response = await fixture.Client().DeleteAsync($"/api/v1/appointments/bookings/{id}?token={token}");
+        var cancelPage = await fixture.Client().GetAsync($"/termine/absagen/{id}?token={Uri.EscapeDataString(token!)}");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, cancelPage.StatusCode);
         Assert.Equal(1, await fixture.ScalarAsOwnerAsync(
             $"SELECT count(*) FROM appointments_bookings WHERE tenant_id = @t AND id = '{id}' AND cancelled_at IS NULL", fixture.TownB));
         Assert.Equal(1, await fixture.ScalarAsOwnerAsync(

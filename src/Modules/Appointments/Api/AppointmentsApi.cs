@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Saas.Modules.Appointments.Booking;
+using Saas.Modules.Appointments.Confirmation;
 using Saas.Modules.Appointments.Data;
 
 namespace Saas.Modules.Appointments.Api;
@@ -64,7 +65,7 @@ internal static class AppointmentsApi
     }
 
     private static async Task<Results<Created<BookingResponse>, ValidationProblem, ProblemHttpResult>> Book(
-        BookingRequest? request, AppointmentBooker booker, CancellationToken cancellationToken)
+        BookingRequest? request, AppointmentBooker booker, ConfirmationMail mail, CancellationToken cancellationToken)
     {
         var (valid, errors) = BookingRequestValidator.Validate(request);
         if (valid is null)
@@ -72,6 +73,10 @@ internal static class AppointmentsApi
             return TypedResults.ValidationProblem(errors);
         }
         var outcome = await booker.BookAsync(valid, cancellationToken);
+        if (outcome.Result == BookingResult.Booked)
+        {
+            await mail.SendAsync(outcome, System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, cancellationToken);
+        }
         return outcome.Result switch
         {
             BookingResult.Booked => TypedResults.Created($"/api/v1/appointments/bookings/{outcome.Booking!.Id}", BookingResponse.From(outcome)),
