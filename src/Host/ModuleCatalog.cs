@@ -1,4 +1,5 @@
 using Saas.Kernel.Modules;
+using Saas.Modules.Appointments;
 using Saas.Modules.News;
 
 namespace Saas.Host;
@@ -9,5 +10,6 @@ internal static class ModuleCatalog
     public static IReadOnlyList<IModule> All { get; } =
     [
         new NewsModule(),
+        new AppointmentsModule(),
     ];
 }

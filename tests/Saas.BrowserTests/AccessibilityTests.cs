@@ -22,6 +22,8 @@ public abstract class AccessibilityTests(BrowserFixture fixture, ITestOutputHelp
         ("news-list", "/aktuelles", 200),
         ("news-list-page-2", "/aktuelles?seite=2", 200),   // Bad Belzig only: the town with more than one page of news
         ("article", null, 200),                              // the first article linked from the news list
+        ("appointments", "/termine", 200),
+        ("appointment-times", null, 200),                    // the first service's booking page with its first free day chosen
         ("contact", "/kontakt", 200),
         ("impressum", "/impressum", 200),
         ("privacy", "/datenschutz", 200),
@@ -83,7 +85,7 @@ public abstract class AccessibilityTests(BrowserFixture fixture, ITestOutputHelp
         {
             var origin = fixture.TownOrigin(town);
             var entry = TownPages.Single(p => p.Name == pageName);
-            var path = entry.Path ?? await FirstArticlePathAsync(page, origin);
+            var path = entry.Path ?? (pageName == "appointment-times" ? await FirstAppointmentDayPathAsync(page, origin) : await FirstArticlePathAsync(page, origin));
             await CheckAsync(page, origin + path, entry.Status, width);
         }
         finally
@@ -110,6 +112,18 @@ public abstract class AccessibilityTests(BrowserFixture fixture, ITestOutputHelp
         {
             await page.Context.CloseAsync();
         }
+    }
+
+    /// <summary>The booking page of the town's first service, on its first day with free times.</summary>
+    internal static async Task<string> FirstAppointmentDayPathAsync(IPage page, string origin)
+    {
+        Assert.Equal(200, (await page.GotoAsync(origin + "/termine"))?.Status);
+        var service = await page.Locator("main a[href^='/termine/']").First.GetAttributeAsync("href");
+        Assert.False(string.IsNullOrEmpty(service), $"{origin}/termine links no service.");
+        Assert.Equal(200, (await page.GotoAsync(origin + service))?.Status);
+        var day = await page.Locator("main a[href*='?tag=']").First.GetAttributeAsync("href");
+        Assert.False(string.IsNullOrEmpty(day), $"{origin}{service} offers no day.");
+        return day!;
     }
 
     /// <summary>The first article linked from the town's news list.</summary>

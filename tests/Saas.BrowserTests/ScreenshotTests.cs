@@ -19,7 +19,7 @@ public sealed class ScreenshotTests(BrowserFixture fixture, ITestOutputHelper ou
         var data = new TheoryData<string, string, int>();
         foreach (var town in DemoTowns.All)
         {
-            foreach (var page in new[] { "home", "article" })
+            foreach (var page in new[] { "home", "article", "appointment-times" })
             {
                 foreach (var width in Viewports.All)
                 {
@@ -38,7 +38,11 @@ public sealed class ScreenshotTests(BrowserFixture fixture, ITestOutputHelper ou
         try
         {
             var origin = fixture.TownOrigin(town);
-            if (pageName == "article")
+            if (pageName == "appointment-times")
+            {
+                await page.GotoAsync(origin + await AccessibilityTests.FirstAppointmentDayPathAsync(page, origin));
+            }
+            else if (pageName == "article")
             {
                 await page.GotoAsync(origin + "/aktuelles");
                 var href = await page.Locator("main .teaser-list a[href]").First.GetAttributeAsync("href");

@@ -29,6 +29,12 @@ public sealed partial class IdorSweepTests(NewsEditorFixture fixture) : IClassFi
         ["/aktuelles/bilder/{id:guid}"] = b => $"/aktuelles/bilder/{b.Image}",
         ["/aktuelles/{slug:regex(^[a-z0-9-]+$)}"] = b => $"/aktuelles/{b.ArticleSlug}",
         ["/api/v1/news/{id:guid}"] = b => $"/api/v1/news/{b.Article}",
+        // DELETE only, and useless without the booking's manage token: Appointments/CrossTownBookingTests cancels
+        // town B's booking with its true token on A's host and checks it stands. Here a GET with B's id must show nothing.
+        ["/api/v1/appointments/bookings/{id:guid}"] = b => $"/api/v1/appointments/bookings/{b.Article}",
+        ["/termine/{id:guid}"] = b => $"/termine/{b.Article}",
+        // Needs the booking's token as well; CrossTownBookingTests opens B's true cancel link on A's host.
+        ["/termine/absagen/{id:guid}"] = b => $"/termine/absagen/{b.Article}",
         ["/support/gemeinden/{id:guid}"] = b => $"/support/gemeinden/{b.Town}",
         ["/support/gemeinden/{id:guid}/zugang"] = b => $"/support/gemeinden/{b.Town}/zugang",
         // Keys, not ids: the same four page keys exist in every town and always mean the current town's.

@@ -75,7 +75,7 @@ public sealed class RecipeValidationTests : IDisposable
 
     [Fact]
     public void An_unknown_feature_is_refused() =>
-        AssertRefused("features[1]", r => r["features"]!.AsArray().Add("teleporter"));
+        AssertRefused("features[0]", r => r["features"]!.AsArray().Insert(0, "teleporter"));
 
     [Fact]
     public void An_unknown_theme_is_refused() => AssertRefused("theme", r => r["theme"] = "neon");

@@ -1,0 +1,66 @@
+using Saas.Modules.Appointments.Slots;
+
+namespace Saas.Modules.Appointments.Booking;
+
+/// <summary>Books a checked request: the time must be one of the service's slots now, then the ledger decides.</summary>
+internal sealed class AppointmentBooker(AppointmentsCatalog catalog, SlotLedger ledger, TimeProvider clock)
+{
+    public async Task<BookingOutcome> BookAsync(ValidBookingRequest request, CancellationToken cancellationToken)
+    {
+        var plan = await catalog.PlanForAsync(request.ServiceId, cancellationToken);
+        if (plan is null)
+        {
+            return new BookingOutcome(BookingResult.UnknownService);
+        }
+        var now = clock.GetUtcNow();
+        if (request.Start < now.AddMinutes(plan.Rules.MinimumNoticeMinutes))
+        {
+            return new BookingOutcome(request.Start <= now ? BookingResult.InThePast : BookingResult.TooSoon);
+        }
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(request.Start, plan.Planner.Zone).DateTime);
+        if (day > plan.Planner.Today(now).AddDays(plan.Rules.HorizonDays))
+        {
+            return new BookingOutcome(BookingResult.BeyondHorizon);
+        }
+        var slots = await plan.SlotsAsync(catalog, day, day, now, cancellationToken);
+        var slot = slots.FirstOrDefault(s => s.Start == request.Start);
+        if (slot is null)
+        {
+            return new BookingOutcome(BookingResult.NotASlot);
+        }
+        if (slot.Remaining <= 0)
+        {
+            return new BookingOutcome(BookingResult.Full);
+        }
+        var token = ManageToken.Create();
+        var booking = new Data.Booking
+        {
+            ServiceId = plan.Service.Id,
+            LocationId = plan.Location.Id,
+            Start = slot.Start.UtcDateTime,
+            End = slot.End.UtcDateTime,
+            Name = request.Name,
+            Email = request.Email,
+            TokenHash = ManageToken.Hash(token),
+            CreatedAt = now.UtcDateTime,
+        };
+        // The Remaining check above only spares the database a hopeless write; the ledger is what decides.
+        return await ledger.TryBookAsync(booking, slot.Cells, plan.Rules.Counters, cancellationToken)
+            ? new BookingOutcome(BookingResult.Booked, booking, token, plan, slot)
+            : new BookingOutcome(BookingResult.Full);
+    }
+}
+
+internal enum BookingResult
+{
+    Booked,
+    UnknownService,
+    InThePast,
+    TooSoon,
+    BeyondHorizon,
+    NotASlot,
+    Full,
+}
+
+internal sealed record BookingOutcome(
+    BookingResult Result, Data.Booking? Booking = null, string? Token = null, ServicePlan? Plan = null, Slot? Slot = null);

@@ -1,0 +1,98 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Saas.Modules.Appointments.Booking;
+using Saas.Modules.Appointments.Confirmation;
+using Saas.Modules.Appointments.Slots;
+
+namespace Saas.Modules.Appointments.Pages.Termine;
+
+/// <summary>
+/// Booking without an account and without script: pick a day (links), then a time (radio buttons),
+/// give name and e-mail. The same checks and the same ledger as the API decide.
+/// </summary>
+internal sealed class AppointmentsBookModel(AppointmentsCatalog catalog, AppointmentBooker booker, ConfirmationMail mail, TimeProvider clock) : PageModel
+{
+    /// <summary>How many days ahead the day list shows, at most (the location's horizon may be shorter).</summary>
+    public const int DaysShown = 28;
+
+    [FromRoute]
+    public Guid Id { get; set; }
+
+    [FromQuery(Name = "tag")]
+    public string? Day { get; set; }
+
+    [BindProperty]
+    public string? Start { get; set; }
+
+    [BindProperty]
+    public string? Name { get; set; }
+
+    [BindProperty]
+    public string? Email { get; set; }
+
+    public ServicePlan Plan { get; private set; } = null!;
+    public IReadOnlyList<DateOnly> Days { get; private set; } = [];
+    public DateOnly? SelectedDay { get; private set; }
+    public IReadOnlyList<Slot> Times { get; private set; } = [];
+    public Dictionary<string, string[]> Errors { get; private set; } = [];
+    public BookingResult? Refused { get; private set; }
+    public BookingOutcome? Booked { get; private set; }
+    public bool Mailed { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+        var (valid, errors) = BookingRequestValidator.Validate(new BookingRequest(Id.ToString(), Start, Name, Email));
+        if (valid is null)
+        {
+            Errors = errors;
+            return Page();
+        }
+        var outcome = await booker.BookAsync(valid, cancellationToken);
+        if (outcome.Result != BookingResult.Booked)
+        {
+            Refused = outcome.Result;
+            await LoadAsync(cancellationToken); // the times shown must be today's truth, without the one just lost
+            return Page();
+        }
+        Booked = outcome;
+        Mailed = await mail.SendAsync(outcome, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, cancellationToken);
+        return Page();
+    }
+
+    public DateTimeOffset Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Plan.Planner.Zone);
+
+    public static string Value(DateTimeOffset local) => local.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+
+    public static string DayValue(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        if (await catalog.PlanForAsync(Id, cancellationToken) is not { } plan)
+        {
+            return false;
+        }
+        Plan = plan;
+        var now = clock.GetUtcNow();
+        var today = plan.Planner.Today(now);
+        var slots = await plan.SlotsAsync(catalog, today, today.AddDays(DaysShown), now, cancellationToken);
+        var free = slots.Where(s => s.Remaining > 0).ToList();
+        Days = [.. free.Select(s => DateOnly.FromDateTime(Local(s.Start).DateTime)).Distinct()];
+        var chosen = Start is not null && DateTimeOffset.TryParse(Start, CultureInfo.InvariantCulture, DateTimeStyles.None, out var start)
+            ? DateOnly.FromDateTime(Local(start).DateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+            : Day;
+        if (DateOnly.TryParseExact(chosen, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) && Days.Contains(day))
+        {
+            SelectedDay = day;
+            Times = [.. free.Where(s => DateOnly.FromDateTime(Local(s.Start).DateTime) == day)];
+        }
+        return true;
+    }
+}
