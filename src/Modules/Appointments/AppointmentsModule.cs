@@ -40,6 +40,7 @@ public sealed class AppointmentsModule : IModule
         services.AddScoped<SlotLedger>();
         services.AddScoped<AppointmentBooker>();
         services.AddScoped<ConfirmationMail>();
+        services.AddScoped<Saas.Kernel.Privacy.IPersonalDataContributor, Privacy.AppointmentsPersonalData>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapAppointmentsApi();

@@ -110,6 +110,8 @@ public sealed class PersonalDataTests(PersonalDataFixture fixture) : IClassFixtu
         await fixture.Smtp.WaitForMessageAsync(m => m.To.ToString().Contains(email, StringComparison.OrdinalIgnoreCase) && (m.Subject ?? "").Contains("gelöscht", StringComparison.Ordinal));
         var leftovers = await RowsWithAsync(marker);
         Assert.True(leftovers.Count == 0, "The marker survived the deletion in: " + string.Join("; ", leftovers));
+        Assert.Equal(0, await CountAsOwnerAsync("SELECT count(*) FROM appointments_bookings WHERE tenant_id = @t AND cancelled_at IS NULL AND start_utc > now()"));
+        Assert.Equal(2, await CountAsOwnerAsync("SELECT count(*) FROM appointments_bookings WHERE tenant_id = @t AND name = 'Gelöschtes Konto'"));
         Assert.Equal(0, await CountAsOwnerAsync($"SELECT count(*) FROM core_openid_tokens WHERE subject = '{accountId}'"));
         Assert.Equal(0, await CountAsOwnerAsync($"SELECT count(*) FROM core_openid_authorizations WHERE subject = '{accountId}'"));
         var cached = await RedisKeysWithAsync(marker);
@@ -168,6 +170,25 @@ public sealed class PersonalDataTests(PersonalDataFixture fixture) : IClassFixtu
             return account.Id;
         });
         Assert.NotEqual(Guid.Empty, accountId);
+        // Appointments: one ahead (erasing cancels it and frees the seat) and one past, booked with the account's address.
+        await TestTowns.AsTownAsync(fixture.Factory, fixture.Town, async services =>
+        {
+            var db = services.GetRequiredService<Modules.Appointments.Data.AppointmentsDbContext>();
+            var location = new Modules.Appointments.Data.Location { Name = "Rathaus", Street = "Markt 1", PostalCode = "14806", City = "Daten" };
+            var service = new Modules.Appointments.Data.Service { LocationId = location.Id, Name = "Personalausweis", Description = "", WhatToBring = "", DurationMinutes = 15 };
+            db.AddRange(location, service);
+            foreach (var days in new[] { 3, -3 })
+            {
+                var start = DateTime.UtcNow.Date.AddDays(days).AddHours(9);
+                db.Bookings.Add(new Modules.Appointments.Data.Booking
+                {
+                    ServiceId = service.Id, LocationId = location.Id, Start = start, End = start.AddMinutes(15),
+                    Name = $"{marker} Name", Email = email, TokenHash = new string('0', 64), CreatedAt = DateTime.UtcNow,
+                });
+            }
+            await db.SaveChangesAsync();
+            return 0;
+        });
         // The residents' app: signed in through the town's OpenID provider, holding a grant and tokens.
         await OpenIdFlow.TokensForAsync(fixture.Factory, PersonalDataFixture.Host, fixture.Town, new TestAccount(accountId, email, Password, null));
         Assert.True(await CountAsOwnerAsync($"SELECT count(*) FROM core_openid_tokens WHERE subject = '{accountId}'") > 0);
