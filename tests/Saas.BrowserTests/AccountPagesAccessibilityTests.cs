@@ -89,6 +89,10 @@ public sealed class AccountPagesAccessibilityTests(AccountsBrowserFixture app, I
             await ScreenshotAsync(page, "admin-audit-log-phone");
             await page.GotoAsync($"{origin}/admin/benutzer");
             await ScreenshotAsync(page, "admin-users-phone");
+            await page.GotoAsync($"{origin}/admin/seiten/oeffnungszeiten");
+            await ScreenshotAsync(page, "admin-opening-hours-phone");
+            await page.GotoAsync($"{origin}/admin");
+            await ScreenshotAsync(page, "admin-dashboard-phone");
         }
         await page.Context.CloseAsync();
 
