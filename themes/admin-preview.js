@@ -24,11 +24,21 @@
   function update(input) {
     var hex = input.value;
     if (!valid(hex)) { return; }
+    // A colour that cannot be saved is not previewed (the ratio below shows why): the box keeps the
+    // saved colour rather than show unreadable text.
+    var ok = ratio(hex) >= parseFloat(input.dataset.required);
     if (input.dataset.preview === "primary") {
-      box.style.setProperty("--pv-primary", hex);
-      box.style.setProperty("--pv-on-primary", readableOn(hex));
-    } else {
+      if (ok) {
+        box.style.setProperty("--pv-primary", hex);
+        box.style.setProperty("--pv-on-primary", readableOn(hex));
+      } else {
+        box.style.removeProperty("--pv-primary");
+        box.style.removeProperty("--pv-on-primary");
+      }
+    } else if (ok) {
       box.style.setProperty("--pv-secondary", hex);
+    } else {
+      box.style.removeProperty("--pv-secondary");
     }
     var output = form.querySelector('[data-ratio-for="' + input.id + '"]');
     if (output) {

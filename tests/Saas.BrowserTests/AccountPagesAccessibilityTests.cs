@@ -89,6 +89,10 @@ public sealed class AccountPagesAccessibilityTests(AccountsBrowserFixture app, I
             await ScreenshotAsync(page, "admin-audit-log-phone");
             await page.GotoAsync($"{origin}/admin/benutzer");
             await ScreenshotAsync(page, "admin-users-phone");
+            await page.GotoAsync($"{origin}/admin/seiten/oeffnungszeiten");
+            await ScreenshotAsync(page, "admin-opening-hours-phone");
+            await page.GotoAsync($"{origin}/admin");
+            await ScreenshotAsync(page, "admin-dashboard-phone");
         }
         await page.Context.CloseAsync();
 
@@ -134,7 +138,7 @@ public sealed class AccountPagesAccessibilityTests(AccountsBrowserFixture app, I
         await checks.CheckAsync("tenant detail");
         if (width == Viewports.Phone)
         {
-            await ScreenshotAsync(page, "support-tenant-detail-phone");
+            await ScreenshotAsync(page, "support-tenant-detail-phone", fullPage: false);
         }
         await page.GetByRole(AriaRole.Link, new() { Name = "Support-Zugang starten" }).ClickAsync();
         await page.WaitForURLAsync("**/zugang");
@@ -147,6 +151,6 @@ public sealed class AccountPagesAccessibilityTests(AccountsBrowserFixture app, I
         checks.AssertNone();
     }
 
-    private static Task ScreenshotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts.ScreenshotFolder, $"{name}.png"), FullPage = true, Animations = ScreenshotAnimations.Disabled });
+    private static Task ScreenshotAsync(IPage page, string name, bool fullPage = true) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts.ScreenshotFolder, $"{name}.png"), FullPage = fullPage, Animations = ScreenshotAnimations.Disabled });
 }

@@ -80,11 +80,12 @@ public sealed class StaffAndSupportBrowserTests(AccountsBrowserFixture app, ITes
         Assert.Equal(0, await banner.CountAsync());
         await page.Context.CloseAsync();
 
-        var admin = await app.NewPageAsync(Viewports.Desktop);
+        var admin = await app.NewPageAsync(Viewports.Phone);
         await app.Admins[town].SignInAsync(admin, origin, app.Clock);
         await admin.GotoAsync($"{origin}/admin/protokoll?art=support");
         var log = await admin.Locator("main table").InnerTextAsync();
         output.WriteLine(log);
+        await admin.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts.ScreenshotFolder, "admin-audit-log-support-phone.png"), FullPage = true });
         Assert.Contains("Support-Zugang gewährt", log, StringComparison.Ordinal);
         Assert.Contains("Support-Zugang begonnen", log, StringComparison.Ordinal);
         Assert.Contains("Support-Zugang beendet", log, StringComparison.Ordinal);

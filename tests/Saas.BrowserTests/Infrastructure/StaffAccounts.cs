@@ -68,6 +68,13 @@ public sealed record StaffAccount(string Town, string Email, string Password, st
         }
         await page.FillAsync("#code", Code(clock.GetUtcNow()));
         await page.Locator("main form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync($"{origin}/admin");
+        try
+        {
+            await page.WaitForURLAsync($"{origin}/admin");
+        }
+        catch (TimeoutException e)
+        {
+            throw new InvalidOperationException($"{Email} did not reach {origin}/admin; the browser is at {page.Url}: {await page.Locator("main").InnerTextAsync()}", e);
+        }
     }
 }

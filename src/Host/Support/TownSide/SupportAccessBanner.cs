@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
-using Saas.Host.Accounts;
 using Microsoft.Extensions.Options;
+using Saas.Host.Accounts;
 using Saas.Host.Support.Access;
 using Saas.Host.Tenancy;
 using Saas.Host.Web;

@@ -139,13 +139,15 @@ internal sealed class BrandingModel(ThemeCatalog themes, TenantAdministration ad
     public ContentResult OnGetPreviewCss(string? primary, string? secondary)
     {
         var css = "";
+        // A refused colour is not previewed (the box keeps the saved one, the form says why): the
+        // preview would otherwise put unreadable text on this page itself.
+        var refused = BrandValidator.Check(primary, secondary).Select(p => p.Field).ToHashSet();
         if (ContrastChecker.TryParse(primary, out _) && ContrastChecker.TryParse(secondary, out _))
         {
             css = $$"""
                 .preview-box {
-                  --pv-primary: {{primary}};
-                  --pv-on-primary: {{ContrastChecker.ReadableOn(primary!)}};
-                  --pv-secondary: {{secondary}};
+                {{(refused.Contains("primaryColor") ? "" : $"  --pv-primary: {primary};\n  --pv-on-primary: {ContrastChecker.ReadableOn(primary!)};")}}
+                {{(refused.Contains("secondaryColor") ? "" : $"  --pv-secondary: {secondary};")}}
                 }
                 """;
         }
