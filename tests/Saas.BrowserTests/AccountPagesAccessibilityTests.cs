@@ -44,6 +44,8 @@ public sealed class AccountPagesAccessibilityTests(AccountsBrowserFixture app, I
         await checks.VisitAsync("resend confirmation", $"{origin}/konto/bestaetigung-erneut");
         await checks.VisitAsync("invalid confirmation link", $"{origin}/konto/bestaetigen?konto={Guid.NewGuid()}&code=abgelaufen");
         await checks.VisitAsync("invalid reset link", $"{origin}/konto/passwort-zuruecksetzen?konto={Guid.NewGuid()}&code=abgelaufen");
+        await checks.VisitAsync("invalid e-mail change link", $"{origin}/konto/email-bestaetigen?konto={Guid.NewGuid()}&adresse=neu%40example.org&code=abgelaufen");
+        await checks.VisitAsync("account deleted", $"{origin}/konto/geloescht");
         await checks.VisitAsync("sign-in", $"{origin}/konto/anmelden");
         // The error state: the summary at the top, the fields marked invalid and described by their message.
         await page.Locator("main form button[type=submit]").ClickAsync();
@@ -100,6 +102,7 @@ public sealed class AccountPagesAccessibilityTests(AccountsBrowserFixture app, I
         var newcomer = await StaffAccount.CreateAsync(app.Services, town, $"{app.Unique("neu")}@{town}.example", Roles.Editor, enrolTotp: false);
         page = await app.NewPageAsync(width);
         var enrolment = new PageChecks(page, width);
+        await enrolment.VisitAsync("invalid invitation link", $"{origin}/admin/einladung?konto={Guid.NewGuid()}&code=abgelaufen");
         await page.GotoAsync($"{origin}/admin/anmelden");
         await page.FillAsync("#email", newcomer.Email);
         await page.FillAsync("#password", newcomer.Password);
@@ -147,6 +150,29 @@ public sealed class AccountPagesAccessibilityTests(AccountsBrowserFixture app, I
         await page.Locator("#reason-error").WaitForAsync();
         await checks.CheckAsync("support access form without a reason");
         await page.Context.CloseAsync();
+
+        // A SupportAdmin's own pages, an invitation link that is no longer valid, and enrolment of a new engineer.
+        var chief = await SupportAccount.CreateAsync(app.Services, $"{app.Unique("leitung")}@support.example", Roles.SupportAdmin);
+        page = await app.NewPageAsync(width);
+        var chiefChecks = new PageChecks(page, width);
+        await chief.SignInAsync(page, app.PlatformOrigin, app.Clock);
+        await chiefChecks.VisitAsync("support team", $"{app.PlatformOrigin}/support/team");
+        await chiefChecks.VisitAsync("support overview", $"{app.PlatformOrigin}/support");
+        await page.Context.CloseAsync();
+        checks.Problems.AddRange(chiefChecks.Problems);
+        var newcomer = await SupportAccount.CreateAsync(app.Services, $"{app.Unique("neu")}@support.example", enrolTotp: false);
+        page = await app.NewPageAsync(width);
+        var newcomerChecks = new PageChecks(page, width);
+        await newcomerChecks.VisitAsync("invalid support invitation link", $"{app.PlatformOrigin}/support/einladung?konto={Guid.NewGuid()}&code=abgelaufen", status: 400);
+        await page.GotoAsync($"{app.PlatformOrigin}/support/anmelden");
+        await page.FillAsync("#email", newcomer.Email);
+        await page.FillAsync("#password", newcomer.Password);
+        await page.PressAsync("#password", "Enter");
+        await page.WaitForURLAsync("**/support/anmelden/einrichten**");
+        Assert.Equal(1, await page.Locator("main svg").CountAsync());
+        await newcomerChecks.CheckAsync("support enrolment with QR code");
+        await page.Context.CloseAsync();
+        checks.Problems.AddRange(newcomerChecks.Problems);
 
         checks.AssertNone();
     }

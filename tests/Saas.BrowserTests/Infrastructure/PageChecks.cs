@@ -56,6 +56,8 @@ public static class Reflow
     /// <summary>Names the elements that reach past the right edge, to make a reflow failure actionable.</summary>
     public static Task<string> OverflowingElementsAsync(IPage page) => page.EvaluateAsync<string>("""
         () => [...document.querySelectorAll('body *')]
+          // Content of a scrolling box does not widen the page, unless it is positioned against something outside it.
+          .filter(e => { if (getComputedStyle(e).position === 'absolute') return true; for (let p = e.parentElement; p && p !== document.body; p = p.parentElement) { if (['auto', 'scroll', 'hidden', 'clip'].includes(getComputedStyle(p).overflowX)) return false; } return true; })
           .map(e => [e, e.getBoundingClientRect().right])
           .filter(([, right]) => right > window.innerWidth + 0.5)
           .sort((a, b) => b[1] - a[1]).slice(0, 5)

@@ -48,6 +48,7 @@ public sealed record StaffAccount(string Town, string Email, string Password, st
     /// <param name="check">Called on the sign-in page and on the second-factor page before each is submitted (axe, say).</param>
     public async Task SignInAsync(IPage page, string origin, TestClock clock, Func<string, Task>? check = null)
     {
+        using var _ = await SignInLock.ForAsync(Email);
         clock.Advance(TimeSpan.FromSeconds(31));
         var signIn = await page.GotoAsync($"{origin}/admin/anmelden");
         if (signIn?.Status != 200)

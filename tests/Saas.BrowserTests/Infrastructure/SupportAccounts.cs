@@ -17,7 +17,8 @@ public sealed record SupportAccount(string Email, string Password, string Secret
     /// <summary>The name the banner and the audit log show (the address's local part, as the account's display name).</summary>
     public string DisplayName => Email.Split('@')[0];
 
-    public static async Task<SupportAccount> CreateAsync(IServiceProvider services, string email, string role = Roles.Support)
+    /// <param name="enrolTotp">False: the account has no authenticator yet and is sent to enrolment at its first sign-in.</param>
+    public static async Task<SupportAccount> CreateAsync(IServiceProvider services, string email, string role = Roles.Support, bool enrolTotp = true)
     {
         await using var scope = services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PlatformStaff>>();
@@ -30,21 +31,22 @@ public sealed record SupportAccount(string Email, string Password, string Secret
             Role = role,
             EmailConfirmed = true,
             CreatedAt = DateTime.UtcNow,
-            AuthenticatorKey = protectedSecret,
-            TwoFactorEnabled = true,
+            AuthenticatorKey = enrolTotp ? protectedSecret : null,
+            TwoFactorEnabled = enrolTotp,
         };
         var result = await users.CreateAsync(staff, DefaultPassword);
         if (!result.Succeeded)
         {
             throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
         }
-        return new SupportAccount(email, DefaultPassword, secret);
+        return new SupportAccount(email, DefaultPassword, enrolTotp ? secret : "");
     }
 
     /// <summary>Signs in through /support/anmelden and the code page (by keyboard: Enter submits), landing on the town list.</summary>
     /// <param name="check">Called on the sign-in page and on the code page before each is submitted (axe, say).</param>
     public async Task SignInAsync(IPage page, string platformOrigin, TestClock clock, Func<string, Task>? check = null)
     {
+        using var _ = await SignInLock.ForAsync(Email);
         clock.Advance(TimeSpan.FromSeconds(31));
         await page.GotoAsync($"{platformOrigin}/support/anmelden");
         if (check is not null)
