@@ -73,6 +73,8 @@ public sealed class AccountsBrowserFixture : IAsyncLifetime
             IgnoreHTTPSErrors = true, // the app's throwaway self-signed certificate
         });
         context.SetDefaultTimeout(15_000);
+        // Assertions wait as long as actions: a sign-up hashes with 600,000 PBKDF2 rounds, slow on a busy CI machine.
+        Assertions.SetDefaultExpectTimeout(15_000);
         context.SetDefaultNavigationTimeout(20_000);
         return await context.NewPageAsync();
     }

@@ -77,6 +77,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
         context.SetDefaultTimeout(15_000);
+        // Assertions wait as long as actions: a sign-up hashes with 600,000 PBKDF2 rounds, slow on a busy CI machine.
+        Assertions.SetDefaultExpectTimeout(15_000);
         context.SetDefaultNavigationTimeout(20_000);
         return await context.NewPageAsync();
     }
