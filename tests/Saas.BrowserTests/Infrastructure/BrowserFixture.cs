@@ -76,9 +76,10 @@ public sealed class BrowserFixture : IAsyncLifetime
             TimezoneId = "Europe/Berlin",
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
-        context.SetDefaultTimeout(15_000);
-        // Assertions wait as long as actions: a sign-up hashes with 600,000 PBKDF2 rounds, slow on a busy CI machine.
-        Assertions.SetDefaultExpectTimeout(15_000);
+        context.SetDefaultTimeout(30_000);
+        // Generous, and the same for assertions: a sign-up hashes with 600,000 PBKDF2 rounds and a save
+        // bumps the town version; on a loaded 2-core machine that alone has taken over 15 s. A hang still fails.
+        Assertions.SetDefaultExpectTimeout(30_000);
         context.SetDefaultNavigationTimeout(20_000);
         return await context.NewPageAsync();
     }
