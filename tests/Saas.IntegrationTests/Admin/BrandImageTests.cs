@@ -58,6 +58,10 @@ public sealed class BrandImageTests(AdminFixture fixture) : IClassFixture<AdminF
         Assert.DoesNotContain("<script", markup, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("onload", markup, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("javascript:", markup, StringComparison.OrdinalIgnoreCase);
+        // Town A's logo is town A's alone.
+        var neighbour = fixture.Factory.ClientFor(AdminFixture.HostB);
+        Assert.Equal(HttpStatusCode.NotFound, (await neighbour.GetAsync("/media/logo")).StatusCode);
+        Assert.DoesNotContain("site-brand__logo", await neighbour.GetStringAsync("/"), StringComparison.Ordinal);
 
         var removed = await admin.PostToAsync("/admin/gestaltung", "/admin/gestaltung?handler=RemoveImage", ("bild", "logo"));
 
