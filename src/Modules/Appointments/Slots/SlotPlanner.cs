@@ -17,6 +17,8 @@ internal sealed record Slot(DateTimeOffset Start, DateTimeOffset End, int Remain
 /// </summary>
 internal sealed class SlotPlanner(TimeZoneInfo zone, string? federalState)
 {
+    private readonly DayOffsets offsets = new(zone);
+
     public TimeZoneInfo Zone => zone;
 
     public IReadOnlyList<Slot> Plan(
@@ -59,16 +61,7 @@ internal sealed class SlotPlanner(TimeZoneInfo zone, string? federalState)
     public DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
 
     /// <summary>The instant a wall-clock time means in the town, or null when the clock skips it.</summary>
-    public DateTimeOffset? ToInstant(DateTime local)
-    {
-        local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-        if (zone.IsInvalidTime(local))
-        {
-            return null;
-        }
-        var offset = zone.IsAmbiguousTime(local) ? zone.GetAmbiguousTimeOffsets(local).Max() : zone.GetUtcOffset(local);
-        return new DateTimeOffset(local, offset);
-    }
+    public DateTimeOffset? ToInstant(DateTime local) => offsets.ToInstant(local);
 
     private Slot? Build(DateOnly day, int minute, int cellCount, LocationRules rules, IReadOnlyDictionary<DateTime, int> booked)
     {

@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Issue 5 (appointments) targets, measured on the real host over loopback against PostgreSQL:
+#   - slot search for a 4-week window (1 location, 10 services, 3 counters): p95 < 20 ms
+#     with TOWNS towns' bookings in the database;
+#   - booking throughput under contention (bookings/s) with 0 over-capacity slots in the whole table.
+# Usage: bench/appointments.sh   (env knobs: TOWNS=10000 BOOKINGS=250 SEARCHES=1000 CLIENTS=32 PORT=5392)
+# PostgreSQL: SAAS_TEST_POSTGRES (a superuser connection string) when set; otherwise the script runs
+# itself through `SAAS_TEST_SERVERS_ONLY=1 ./test.sh`, which installs and starts one on loopback.
+# A fresh database is created for the run and dropped at the end; every process started here is stopped.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+
+if [[ -z ${SAAS_TEST_POSTGRES:-} ]]; then
+  exec env SAAS_TEST_SERVERS_ONLY=1 ./test.sh "$0" "$@"
+fi
+
+TOWNS=${TOWNS:-10000}
+BOOKINGS=${BOOKINGS:-250}
+SEARCHES=${SEARCHES:-1000}
+CLIENTS=${CLIENTS:-32}
+PORT=${PORT:-5392}
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/appointments-bench.XXXXXX")
+DB=bench_appointments_$$
+HOST_PID=""
+
+# The superuser connection string with another database.
+with_db() { sed -E "s/Database=[^;]*/Database=$1/" <<<"$SAAS_TEST_POSTGRES"; }
+psql_admin() { dotnet "$DRIVER" sql "$SAAS_TEST_POSTGRES" "$1"; }
+
+stop_host() {
+  if [[ -n $HOST_PID ]] && kill -0 "$HOST_PID" 2>/dev/null; then
+    kill "$HOST_PID"
+    for _ in $(seq 50); do kill -0 "$HOST_PID" 2>/dev/null || break; sleep 0.2; done
+    kill -9 "$HOST_PID" 2>/dev/null || true
+  fi
+  HOST_PID=""
+}
+
+cleanup() {
+  local rc=$?
+  set +e
+  stop_host
+  if [[ $rc != 0 && -f $WORK/host.log ]]; then echo "--- last lines of the host log ---" >&2; tail -n 30 "$WORK/host.log" >&2; fi
+  [[ -n ${DRIVER:-} && -f ${DRIVER:-} ]] && psql_admin "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1
+  rm -rf "$WORK"
+  exit "$rc"
+}
+trap cleanup EXIT INT TERM
+
+if ss -ltn "sport = :$PORT" | grep -q LISTEN; then echo "port $PORT is in use; set PORT=" >&2; exit 1; fi
+
+echo "==> build (Release): host + bench driver"
+timeout 900 dotnet build -c Release bench/Saas.Benchmarks -v quiet -nologo >"$WORK/build.log" 2>&1 || { tail -n 30 "$WORK/build.log"; exit 1; }
+DRIVER=bench/Saas.Benchmarks/bin/Release/net10.0/Saas.Benchmarks.dll
+
+psql_admin "CREATE DATABASE $DB"
+export ConnectionStrings__Postgres; ConnectionStrings__Postgres=$(with_db "$DB")
+export ConnectionStrings__PostgresApp; ConnectionStrings__PostgresApp="Host=$(sed -E 's/.*Host=([^;]*).*/\1/' <<<"$SAAS_TEST_POSTGRES");Port=$(sed -E 's/.*Port=([^;]*).*/\1/' <<<"$SAAS_TEST_POSTGRES");Database=$DB;Username=bench_app;Password=bench_app"
+export Platform__DataPath="$WORK/data"
+
+start_host() {
+  (
+    cd src/Host
+    export ASPNETCORE_ENVIRONMENT=Production Platform__SeedDemoTenants=false Platform__RequestsPerMinute=100000000
+    exec dotnet bin/Release/net10.0/Saas.Host.dll --urls "http://127.0.0.1:$PORT"
+  ) >>"$WORK/host.log" 2>&1 &
+  HOST_PID=$!
+  for i in $(seq 240); do
+    curl -sf -o /dev/null "http://127.0.0.1:$PORT/health/live" && return 0
+    kill -0 "$HOST_PID" 2>/dev/null || { echo "host exited" >&2; exit 1; }
+    [[ $i == 240 ]] && { echo "host not up after 120 s" >&2; exit 1; }
+    sleep 0.5
+  done
+}
+
+echo "==> migrations, demo towns and the template town termin-1 (recipe path) in database $DB"
+timeout 600 dotnet "$DRIVER" appointments-template "$PWD/src/Host"
+
+echo "==> $BOOKINGS bookings in termin-1 through the API"
+start_host
+timeout 600 dotnet "$DRIVER" appointments-fill "http://127.0.0.1:$PORT" localhost "$BOOKINGS"
+stop_host
+
+echo "==> clone termin-1 with its bookings to termin-2..termin-$TOWNS (SQL)"
+timeout 1800 dotnet "$DRIVER" appointments-clone "$ConnectionStrings__Postgres" "$TOWNS"
+
+echo "==> start the host on 127.0.0.1:$PORT (Production, server GC, seeding off, rate limit out of the way)"
+start_host
+echo "    host pid $HOST_PID up; load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+timeout 1800 dotnet "$DRIVER" appointments-measure "http://127.0.0.1:$PORT" localhost "$TOWNS" "$SEARCHES" "$CLIENTS" "$ConnectionStrings__Postgres"
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores; $(date -u '+%Y-%m-%d %H:%M UTC')"
