@@ -62,7 +62,7 @@ export Platform__DataPath="$WORK/data"
 start_host() {
   (
     cd src/Host
-    export ASPNETCORE_ENVIRONMENT=Production Platform__SeedDemoTenants=false Platform__RequestsPerMinute=100000000
+    export ASPNETCORE_ENVIRONMENT=Production Platform__SeedDemoTenants=false Platform__RequestsPerMinute=100000000 Platform__ServerTiming=true
     exec dotnet bin/Release/net10.0/Saas.Host.dll --urls "http://127.0.0.1:$PORT"
   ) >>"$WORK/host.log" 2>&1 &
   HOST_PID=$!

@@ -14,6 +14,10 @@ internal static class PlatformPipeline
 {
     public static WebApplication UsePlatform(this WebApplication app, IReadOnlyList<IModule> modules)
     {
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PlatformOptions>>().Value.ServerTiming)
+        {
+            app.UseMiddleware<ServerTimingMiddleware>();
+        }
         app.UseForwardedHeaders();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         if (!app.Environment.IsDevelopment())

@@ -18,4 +18,10 @@ internal sealed class PlatformOptions
 
     /// <summary>Requests per minute one client may make to one town (or the platform site).</summary>
     public int RequestsPerMinute { get; set; } = 600;
+
+    /// <summary>
+    /// Answer every request with a <c>Server-Timing: app;dur=…</c> header (milliseconds in the host, from the
+    /// first middleware to the response headers). Off by default: benchmarks turn it on to measure server-side.
+    /// </summary>
+    public bool ServerTiming { get; set; }
 }

@@ -55,6 +55,19 @@ public sealed partial class HardeningTests(HardeningFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task Given_server_timing_off_by_default_When_a_page_is_served_Then_no_timing_is_revealed_and_on_request_it_is()
+    {
+        var silent = await _factory.ClientFor("hd-a.localhost").GetAsync("/api/v1/tenant");
+        await using var benchmarked = _factory.WithWebHostBuilder(b => b.UseSetting("Platform:ServerTiming", "true"));
+        var timed = await HttpProbe.SendRawAsync(benchmarked, "hd-a.localhost", "/api/v1/tenant");
+
+        Assert.Equal(HttpStatusCode.OK, silent.StatusCode);
+        Assert.False(silent.Headers.Contains("Server-Timing"));
+        Assert.Equal(200, timed.Status);
+        Assert.Matches(@"^app;dur=\d+\.\d{2}$", timed.Headers["Server-Timing"].ToString());
+    }
+
+    [Fact]
     public async Task Given_production_When_a_town_is_requested_over_https_Then_hsts_is_sent_and_insecure_requests_are_upgraded()
     {
         var https = _factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://hd-a.localhost/"), AllowAutoRedirect = false });

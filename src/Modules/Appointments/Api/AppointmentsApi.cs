@@ -61,7 +61,8 @@ internal static class AppointmentsApi
         return TypedResults.Ok(new SlotsResponse(
             plan.Service.Id,
             zone.Id,
-            [.. slots.Where(s => s.Remaining > 0).Select(s => new SlotResponse(TimeZoneInfo.ConvertTime(s.Start, zone), TimeZoneInfo.ConvertTime(s.End, zone), s.Remaining))]));
+            // Start and end already carry the town's offset of their moment (SlotPlanner).
+            [.. slots.Where(s => s.Remaining > 0).Select(s => new SlotResponse(s.Start, s.End, s.Remaining))]));
     }
 
     private static async Task<Results<Created<BookingResponse>, ValidationProblem, ProblemHttpResult>> Book(

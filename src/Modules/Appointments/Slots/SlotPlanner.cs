@@ -79,7 +79,7 @@ internal sealed class SlotPlanner(TimeZoneInfo zone, string? federalState)
             remaining = Math.Min(remaining, rules.Counters - booked.GetValueOrDefault(utc));
         }
         var start = ToInstant(startLocal)!.Value;
-        var end = ToInstant(startLocal.AddMinutes(cellCount * rules.SlotMinutes)) ?? start.AddMinutes(cellCount * rules.SlotMinutes);
+        var end = ToInstant(startLocal.AddMinutes(cellCount * rules.SlotMinutes)) ?? TimeZoneInfo.ConvertTime(start.AddMinutes(cellCount * rules.SlotMinutes), zone);
         return new Slot(start, end, Math.Max(0, remaining), cells);
     }
 
