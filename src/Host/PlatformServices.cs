@@ -59,6 +59,9 @@ internal static class PlatformServices
         services.AddSingleton<RegistryStore>();
         services.AddSingleton<RegistryRefresher>();
         services.AddSingleton<TenantAdministration>();
+        services.AddSingleton<Tenancy.Domains.IDomainDns, Tenancy.Domains.SystemDomainDns>();
+        services.AddSingleton<Tenancy.Domains.DomainClaims>();
+        services.AddTransient<Tenancy.Domains.DomainVerificationJob>();
         services.AddSingleton<NeutralPages>();
         services.AddSingleton<TenantSync>();
         services.AddHostedService(provider => provider.GetRequiredService<TenantSync>());

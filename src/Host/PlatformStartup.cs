@@ -30,7 +30,10 @@ internal static class PlatformStartup
             await services.GetRequiredService<RegistryRefresher>().LoadAllAsync(cancellationToken);
             await SeedRecipesAsync(app, options, cancellationToken);
         }
-        services.GetRequiredService<IRecurringJobManager>().ScheduleModuleJobs(modules);
+        var recurring = services.GetRequiredService<IRecurringJobManager>();
+        recurring.ScheduleModuleJobs(modules);
+        recurring.AddOrUpdate<Tenancy.Domains.DomainVerificationJob>(
+            Tenancy.Domains.DomainVerificationJob.Id, job => job.RunAsync(CancellationToken.None), Tenancy.Domains.DomainVerificationJob.Cron);
         app.Lifetime.ApplicationStarted.Register(() => PrintUrls(app, options));
     }
 

@@ -86,9 +86,17 @@ public sealed class AccountPagesAccessibilityTests(AccountsBrowserFixture app, I
         await checks.VisitAsync("users", $"{origin}/admin/benutzer");
         await checks.VisitAsync("invite", $"{origin}/admin/benutzer/einladen");
         await checks.VisitAsync("audit log", $"{origin}/admin/protokoll");
+        await checks.VisitAsync("own domain", $"{origin}/admin/domain");
+        // A claimed domain shows the DNS record to publish; long names and tokens must wrap at 360 px.
+        await page.FillAsync("#domain", $"buergerservice-{width}.{town}.example");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Hinzufügen" }).ClickAsync();
+        await page.Locator("main .record").WaitForAsync();
+        await checks.CheckAsync("own domain with a pending claim");
         if (width == Viewports.Phone && town == DemoTowns.BadBelzig)
         {
             await ScreenshotAsync(page, "admin-audit-log-phone");
+            await page.GotoAsync($"{origin}/admin/domain");
+            await ScreenshotAsync(page, "admin-domain-phone");
             await page.GotoAsync($"{origin}/admin/benutzer");
             await ScreenshotAsync(page, "admin-users-phone");
             await page.GotoAsync($"{origin}/admin/seiten/oeffnungszeiten");

@@ -15,6 +15,7 @@ internal sealed class AdminMenu(AdminPermissions permissions, IEnumerable<IModul
         new("admin.nav.dashboard", "/admin", 0, AdminPermissions.Dashboard),
         new("admin.nav.pages", "/admin/seiten", 10, AdminPermissions.Pages),
         new("admin.nav.branding", "/admin/gestaltung", 800, AdminPermissions.Branding),
+        new("admin.nav.domains", "/admin/domain", 820, AdminPermissions.Domains),
         new("admin.nav.users", "/admin/benutzer", 850, AdminPermissions.Users),
         new("admin.nav.audit", "/admin/protokoll", 900, AdminPermissions.Audit),
     ];

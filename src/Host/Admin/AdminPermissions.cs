@@ -16,6 +16,7 @@ internal sealed class AdminPermissions(PermissionPolicyProvider policies, IEnume
     public const string Branding = "core.branding";
     public const string Users = "core.users";
     public const string Audit = "core.audit";
+    public const string Domains = "core.domains";
 
     /// <summary>The core permissions; their pages are guarded by the matching policy (Staff or TenantAdmin).</summary>
     public static readonly IReadOnlyList<Permission> Core =
@@ -25,6 +26,7 @@ internal sealed class AdminPermissions(PermissionPolicyProvider policies, IEnume
         new(Branding, "admin.permission.branding", [Roles.TenantAdmin]),
         new(Users, "admin.permission.users", [Roles.TenantAdmin]),
         new(Audit, "admin.permission.audit", [Roles.TenantAdmin]),
+        new(Domains, "admin.permission.domains", [Roles.TenantAdmin]),
     ];
 
     /// <summary>Every permission with the module it belongs to (null for the core area).</summary>

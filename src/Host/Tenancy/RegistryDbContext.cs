@@ -46,6 +46,9 @@ internal sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> opti
             e.Property(d => d.Kind).HasColumnName("kind");
             e.Property(d => d.Verified).HasColumnName("verified");
             e.Property(d => d.CreatedAt).HasColumnName("created_at");
+            e.Property(d => d.VerificationToken).HasColumnName("verification_token");
+            e.Property(d => d.LastCheckedAt).HasColumnName("last_checked_at");
+            e.Property(d => d.CheckResult).HasColumnName("check_result");
         });
         modelBuilder.Entity<TenantFeatureRow>(e =>
         {
@@ -87,6 +90,14 @@ internal sealed class TenantDomainRow
     public required string Kind { get; set; }
     public bool Verified { get; set; }
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>The token the town publishes as a DNS TXT record to prove it controls the name (null: added by support).</summary>
+    public string? VerificationToken { get; set; }
+
+    public DateTime? LastCheckedAt { get; set; }
+
+    /// <summary>What the last DNS check found (<see cref="Domains.DomainCheckResult"/>, as text).</summary>
+    public string? CheckResult { get; set; }
 }
 
 internal sealed class TenantFeatureRow

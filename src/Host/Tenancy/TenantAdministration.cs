@@ -100,6 +100,31 @@ internal sealed class TenantAdministration(
         }), cancellationToken);
     }
 
+    /// <summary>A domain the town claims itself: it answers nothing until DNS shows the token (see Domains.DomainClaims).</summary>
+    public Task ClaimDomainAsync(Guid tenantId, string host, string token, CancellationToken cancellationToken) =>
+        ChangeAsync(tenantId, (db, _) => db.Domains.Add(new TenantDomainRow
+        {
+            Host = host,
+            TenantId = tenantId,
+            Kind = DomainKind.Secondary,
+            Verified = false,
+            VerificationToken = token,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        }), cancellationToken);
+
+    /// <summary>
+    /// Makes <paramref name="host"/> (a verified domain of the town) its one primary domain, or with null the
+    /// platform subdomain again: the primary is the town's verified custom domain, every other domain redirects.
+    /// </summary>
+    public Task SetPrimaryDomainAsync(Guid tenantId, string? host, CancellationToken cancellationToken) =>
+        ChangeAsync(tenantId, (db, _) =>
+        {
+            foreach (var row in db.Domains.Where(d => d.TenantId == tenantId).ToList())
+            {
+                row.Kind = row.Host == host && row.Verified ? DomainKind.Custom : DomainKind.Secondary;
+            }
+        }, cancellationToken);
+
     /// <summary>Removes one of the town's own domains; false when the town has no such domain.</summary>
     public async Task<bool> RemoveDomainAsync(Guid tenantId, string host, CancellationToken cancellationToken)
     {

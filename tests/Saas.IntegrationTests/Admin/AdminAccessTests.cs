@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +12,7 @@ namespace Saas.IntegrationTests.Admin;
 /// without touching this test) refuses anyone but a staff session of this town that passed the
 /// second factor; TenantAdmin pages refuse editors.
 /// </summary>
-public sealed class AdminAccessTests(AdminFixture fixture) : IClassFixture<AdminFixture>
+public sealed partial class AdminAccessTests(AdminFixture fixture) : IClassFixture<AdminFixture>
 {
     /// <summary>Sample values for route parameters of admin pages; a new parameter fails the sweep until it gets one.</summary>
     private static readonly Dictionary<string, string> Samples = new(StringComparer.OrdinalIgnoreCase) { ["key"] = "impressum", ["id"] = "0190a1b2-0000-7000-8000-000000000001" };
@@ -94,6 +95,34 @@ public sealed class AdminAccessTests(AdminFixture fixture) : IClassFixture<Admin
         Assert.StartsWith("/fehler/403", post.Headers.Location!.OriginalString, StringComparison.Ordinal);
         Assert.Equal(theme, fixture.Factory.Service<Host.Tenancy.TenantRegistry>().Find(fixture.TownA)!.Theme);
     }
+
+    [Fact]
+    public async Task Given_a_TenantAdmin_When_any_admin_page_is_shown_Then_every_form_that_posts_carries_the_antiforgery_token()
+    {
+        // A post without the token is refused with 400 in a real browser (tests posting with a token
+        // taken from elsewhere on the page would not notice): a form with its own action attribute
+        // only gets the token when it asks for it.
+        var admin = await fixture.AdminOfAAsync();
+        var checkedForms = 0;
+        foreach (var (path, _) in ProtectedPages())
+        {
+            var response = await admin.GetAsync(path);
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                continue; // sample ids that name nothing, or handler-only routes
+            }
+            foreach (Match form in PostForm().Matches(await response.Content.ReadAsStringAsync()))
+            {
+                checkedForms++;
+                Assert.True(form.Value.Contains("name=\"__RequestVerificationToken\"", StringComparison.Ordinal),
+                    $"{path}: a form posts without the antiforgery token: {form.Value[..Math.Min(160, form.Value.Length)]}");
+            }
+        }
+        Assert.True(checkedForms > 10, $"only {checkedForms} forms found");
+    }
+
+    [GeneratedRegex("<form[^>]*method=\"post\"[\\s\\S]*?</form>", RegexOptions.IgnoreCase)]
+    private static partial Regex PostForm();
 
     [Fact]
     public async Task Given_an_editor_When_the_menu_is_shown_Then_it_lists_only_what_the_role_may_use()
