@@ -62,7 +62,7 @@ public sealed class CapAndDoubleSubmitTests(AppointmentsFixture fixture)
         {
             ["Start"] = "2026-12-17T10:00:00+01:00", ["Name"] = "Doppelklick", ["Email"] = "doppelt@example.org",
             ["FormToken"] = StaffSession.Field(page, "FormToken")!,
-            ["__RequestVerificationToken"] = StaffSession.Field(page, "__RequestVerificationToken") ?? await StaffSession.TokenAsync(client, $"/termine/{service}"),
+            ["__RequestVerificationToken"] = await StaffSession.TokenAsync(client, $"/termine/{service}?tag=2026-12-17"),
         };
 
         var answers = await Task.WhenAll(

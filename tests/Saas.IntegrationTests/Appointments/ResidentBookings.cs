@@ -46,7 +46,8 @@ internal static class ResidentBookings
     {
         var client = fixture.Factory.ClientFor(link.Host, https: true);
         var query = System.Web.HttpUtility.ParseQueryString(link.Query);
-        return await StaffSession.PostAsync(client, link.AbsolutePath, new() { ["Token"] = query["token"]!, ["Code"] = query["code"]! }, tokenFrom: link.PathAndQuery);
+        // Any form of the site gives this browser's antiforgery token; the confirm page has none once expired or confirmed.
+        return await StaffSession.PostAsync(client, link.AbsolutePath, new() { ["Token"] = query["token"]!, ["Code"] = query["code"]! }, tokenFrom: "/konto/anmelden");
     }
 
     /// <summary>A booking confirmed through the mail, with its manage token.</summary>
