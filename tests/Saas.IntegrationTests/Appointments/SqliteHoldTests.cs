@@ -71,7 +71,7 @@ public sealed class SqliteHoldTests
 
             var id = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
             var moved = await StaffSession.PostAsync(browser, $"/termine/verschieben/{id}", new() { ["Token"] = query["token"]!, ["Start"] = "2026-12-09T11:00:00+01:00" },
-                tokenFrom: $"/termine/verschieben/{id}?token={Uri.EscapeDataString(query["token"]!)}");
+                tokenFrom: $"/termine/verschieben/{id}?token={Uri.EscapeDataString(query["token"]!)}&tag=2026-12-09");
             Assert.Contains("Termin verschoben", WebUtility.HtmlDecode(await moved.Content.ReadAsStringAsync()), StringComparison.Ordinal);
             var cells = await TestTowns.AsTownAsync(factory, town, scope => Task.FromResult(
                 scope.GetRequiredService<AppointmentsDbContext>().SlotCounts.Where(s => s.Booked > 0).Select(s => s.Start).ToList()));
