@@ -104,6 +104,7 @@ public sealed class AppointmentBookingBrowserTests(AccountsBrowserFixture app, I
         await page.Locator("main a.filter-nav__link").First.ClickAsync();
         await page.WaitForURLAsync("**tag=*");
         await checks.CheckAsync("times");
+        await ScreenshotAsync(page, town, width, "times");
         // The error state: an address the server refuses (the browser's own check lets it pass).
         await page.Locator("#time-first").CheckAsync();
         await page.FillAsync("#name", "Axel Prüfer");
@@ -123,12 +124,14 @@ public sealed class AppointmentBookingBrowserTests(AccountsBrowserFixture app, I
         await page.Locator("main form button[type=submit]").ClickAsync();
         await page.Locator("main [role=status]").WaitForAsync();
         await checks.CheckAsync("confirmed");
+        await ScreenshotAsync(page, town, width, "confirmed");
 
         var confirmation = await app.Mail.WaitForMessageAsync(m => To(m, email) && (m.Subject ?? "").StartsWith("Ihr Termin", StringComparison.Ordinal));
         await checks.VisitAsync("reschedule", origin + confirmation.FirstLink("/termine/verschieben/").PathAndQuery);
         await page.Locator("main a.filter-nav__link").First.ClickAsync();
         await page.WaitForURLAsync("**tag=*");
         await checks.CheckAsync("reschedule times");
+        await ScreenshotAsync(page, town, width, "reschedule");
         await page.Locator("#time-first").CheckAsync();
         await page.Locator("main form button[type=submit]").ClickAsync();
         await page.Locator("main [role=status]").WaitForAsync();
@@ -150,6 +153,7 @@ public sealed class AppointmentBookingBrowserTests(AccountsBrowserFixture app, I
         await page.Locator("main [role=status]").WaitForAsync();
         await checks.CheckAsync("booked signed in");
         await checks.VisitAsync("my appointments", $"{origin}/termine/meine");
+        await ScreenshotAsync(page, town, width, "mine");
         await page.Context.CloseAsync();
 
         // A hold nobody confirmed: 15 minutes later the link says so.
@@ -179,6 +183,18 @@ public sealed class AppointmentBookingBrowserTests(AccountsBrowserFixture app, I
         checks.Problems.AddRange(late.Problems);
         output.WriteLine($"{town} at {width}px: {checks.Problems.Count} problem(s)");
         checks.AssertNone();
+    }
+
+    /// <summary>One town at phone width is enough to look at; the other cases are for axe.</summary>
+    private static async Task ScreenshotAsync(IPage page, string town, int width, string name)
+    {
+        if (town == DemoTowns.WiesenburgMark && width == Viewports.Phone)
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions
+            {
+                Path = Path.Combine(Artifacts.ScreenshotFolder, $"appointments-{name}-phone.png"), FullPage = true, Animations = ScreenshotAnimations.Disabled,
+            });
+        }
     }
 
     private static bool To(MimeMessage m, string email) => m.To.Mailboxes.Any(a => string.Equals(a.Address, email, StringComparison.OrdinalIgnoreCase));
