@@ -6,7 +6,7 @@ using Saas.Modules.Appointments.Slots;
 namespace Saas.Modules.Appointments;
 
 /// <summary>Reads the town's services and everything the slot engine needs for one of them.</summary>
-internal sealed class AppointmentsCatalog(AppointmentsDbContext db, ITenantContext tenant)
+internal sealed class AppointmentsCatalog(AppointmentsDbContext db, ITenantContext tenant, TimeProvider clock)
 {
     public async Task<List<ServiceWithLocation>> ServicesAsync(CancellationToken cancellationToken)
     {
@@ -39,10 +39,14 @@ internal sealed class AppointmentsCatalog(AppointmentsDbContext db, ITenantConte
     }
 
     /// <summary>Seats taken per grid cell (UTC start) of a location between two instants.</summary>
-    public async Task<IReadOnlyDictionary<DateTime, int>> BookedAsync(Guid locationId, DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken) =>
-        await db.SlotCounts.AsNoTracking()
+    /// <remarks>Holds past their time count as free even before the release job gave their cells back.</remarks>
+    public async Task<IReadOnlyDictionary<DateTime, int>> BookedAsync(Guid locationId, DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken)
+    {
+        var booked = await db.SlotCounts.AsNoTracking()
             .Where(s => s.LocationId == locationId && s.Start >= fromUtc && s.Start < toUtc && s.Booked > 0)
             .ToDictionaryAsync(s => DateTime.SpecifyKind(s.Start, DateTimeKind.Utc), s => s.Booked, cancellationToken);
+        return await Booking.ExpiredHolds.SubtractAsync(db, booked, locationId, fromUtc, toUtc, clock.GetUtcNow().UtcDateTime, cancellationToken);
+    }
 }
 
 internal sealed record ServiceWithLocation(Service Service, Location Location);

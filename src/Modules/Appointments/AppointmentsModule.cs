@@ -31,7 +31,11 @@ public sealed class AppointmentsModule : IModule
 
     public IRecipeStep RecipeStep { get; } = new AppointmentsRecipeStep();
 
-    public IReadOnlyList<RecurringTenantJob> Jobs { get; } = [];
+    public IReadOnlyList<RecurringTenantJob> Jobs { get; } =
+    [
+        new(global::Saas.Modules.Appointments.Jobs.HoldReleaseJob.Id, "* * * * *", typeof(global::Saas.Modules.Appointments.Jobs.HoldReleaseJob)),
+        new(global::Saas.Modules.Appointments.Jobs.ReminderJob.Id, "*/10 * * * *", typeof(global::Saas.Modules.Appointments.Jobs.ReminderJob)),
+    ];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
@@ -40,6 +44,7 @@ public sealed class AppointmentsModule : IModule
         services.AddScoped<SlotLedger>();
         services.AddScoped<AppointmentBooker>();
         services.AddScoped<ConfirmationMail>();
+        services.AddResidentBooking();
         services.AddScoped<Saas.Kernel.Privacy.IPersonalDataContributor, Privacy.AppointmentsPersonalData>();
     }
 

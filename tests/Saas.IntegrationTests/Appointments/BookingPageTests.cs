@@ -7,7 +7,7 @@ using Saas.IntegrationTests.News;
 
 namespace Saas.IntegrationTests.Appointments;
 
-/// <summary>The resident's way without an app: service, day, time, name and e-mail; the mail with the calendar entry and the cancel link.</summary>
+/// <summary>The resident's way without an app: service, day, time, name and e-mail; the hold, its confirmation, the mail with the calendar entry and the cancel link.</summary>
 [Collection(AppointmentsCollection.Name)]
 public sealed class BookingPageTests(AppointmentsFixture fixture)
 {
@@ -29,11 +29,17 @@ public sealed class BookingPageTests(AppointmentsFixture fixture)
         {
             ["Start"] = "2026-12-16T09:00:00+01:00", ["Name"] = "Jonas Beispiel", ["Email"] = "jonas@example.org",
         }, tokenFrom: $"/termine/{service}?tag=2026-12-16");
-        var page = await booked.Content.ReadAsStringAsync();
-        var mail = await fixture.Smtp.WaitForMessageToAsync("jonas@example.org");
+        var page = System.Net.WebUtility.HtmlDecode(await booked.Content.ReadAsStringAsync());
+        var hold = await ResidentBookings.HoldMailAsync(fixture, "jonas@example.org");
 
         Assert.Equal(HttpStatusCode.OK, booked.StatusCode);
         Assert.Contains("jonas@example.org", page, StringComparison.Ordinal);
+        Assert.Contains("Fast geschafft", page, StringComparison.Ordinal);
+        // Without an account the seat is held until the mailed link is confirmed.
+        Assert.Equal(1, await SeatsLeftAsync(service, "2026-12-16T09:00:00+01:00"));
+        using var confirmed = await ResidentBookings.ConfirmAsync(fixture, Saas.TestInfrastructure.Mail.MailLinks.FirstLink(hold, "/termine/bestaetigen/"));
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        var mail = await ResidentBookings.ConfirmationMailAsync(fixture, "jonas@example.org");
         var ics = mail.Attachments.OfType<MimePart>().Single(a => a.FileName == "termin.ics");
         using var stream = new MemoryStream();
         await ics.Content!.DecodeToAsync(stream);

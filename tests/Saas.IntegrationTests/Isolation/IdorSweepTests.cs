@@ -35,6 +35,10 @@ public sealed partial class IdorSweepTests(NewsEditorFixture fixture) : IClassFi
         ["/termine/{id:guid}"] = b => $"/termine/{b.Article}",
         // Needs the booking's token as well; CrossTownBookingTests opens B's true cancel link on A's host.
         ["/termine/absagen/{id:guid}"] = b => $"/termine/absagen/{b.Article}",
+        // Need the booking's token (and the mailed code) as well; Appointments/HoldTests and RescheduleTests open
+        // town A's true links on town B's host. Here B's id without them must show nothing.
+        ["/termine/bestaetigen/{id:guid}"] = b => $"/termine/bestaetigen/{b.Article}",
+        ["/termine/verschieben/{id:guid}"] = b => $"/termine/verschieben/{b.Article}",
         ["/support/gemeinden/{id:guid}"] = b => $"/support/gemeinden/{b.Town}",
         ["/support/gemeinden/{id:guid}/zugang"] = b => $"/support/gemeinden/{b.Town}/zugang",
         // Keys, not ids: the same four page keys exist in every town and always mean the current town's.

@@ -23,7 +23,10 @@ internal static class AppointmentsApi
         api.MapGet("/slots", Slots).WithName("ListAppointmentSlots")
             .WithSummary($"Free slots of a service between two local dates (YYYY-MM-DD, at most {MaxDays} days), with the seats left.");
         api.MapPost("/bookings", Book).WithName("BookAppointment")
-            .WithSummary("Books a free slot; answers the booking with its manage token (shown once), 409 when the slot is full.");
+            .WithSummary("Holds a free slot for 15 minutes and mails the resident a confirmation link; answers 201 with the booking (status pending) and its manage token (shown once), 409 when the slot is full.")
+            .WithDescription("The hold blocks the slot; the resident confirms it with the mailed link within 15 minutes, or it is released. "
+                + "An optional Idempotency-Key header (at most 200 characters) makes a retry safe: the same key answers 200 with the booking made before (manageToken null), "
+                + "or 422 when it came with another service, time or address. 422 also when the address holds the location's maximum of active bookings.");
         api.MapDelete("/bookings/{id:guid}", Cancel).WithName("CancelAppointment")
             .WithSummary("Cancels a booking with its manage token; an unknown id or a wrong token are the same 404.");
     }
@@ -65,22 +68,37 @@ internal static class AppointmentsApi
             [.. slots.Where(s => s.Remaining > 0).Select(s => new SlotResponse(s.Start, s.End, s.Remaining))]));
     }
 
-    private static async Task<Results<Created<BookingResponse>, ValidationProblem, ProblemHttpResult>> Book(
-        BookingRequest? request, AppointmentBooker booker, ConfirmationMail mail, CancellationToken cancellationToken)
+    private static async Task<Results<Created<BookingResponse>, Ok<BookingResponse>, ValidationProblem, ProblemHttpResult>> Book(
+        BookingRequest? request, AppointmentBooker booker, HoldMail mail, AppointmentsDbContext db, CancellationToken cancellationToken,
+        [Microsoft.AspNetCore.Mvc.FromHeader(Name = "Idempotency-Key")] string? idempotencyKey = null)
     {
         var (valid, errors) = BookingRequestValidator.Validate(request);
-        if (valid is null)
+        if (idempotencyKey is { Length: > BookingGuards.MaxKeyLength } || idempotencyKey is { } k && string.IsNullOrWhiteSpace(k))
+        {
+            errors["Idempotency-Key"] = [$"Idempotency-Key must be 1 to {BookingGuards.MaxKeyLength} characters."];
+        }
+        if (valid is null || errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
-        var outcome = await booker.BookAsync(valid, cancellationToken);
+        var outcome = await booker.BookAsync(valid, cancellationToken, new BookingOptions(null, BookingGuards.SubmissionKey("api", idempotencyKey)));
         if (outcome.Result == BookingResult.Booked)
         {
             await mail.SendAsync(outcome, System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, cancellationToken);
         }
+        if (outcome.Result == BookingResult.Duplicate)
+        {
+            var first = await db.Bookings.AsNoTracking().SingleAsync(b => b.Id == outcome.ExistingBookingId, cancellationToken);
+            return first.ServiceId == valid.ServiceId && first.Start == valid.Start.UtcDateTime && string.Equals(first.Email, valid.Email, StringComparison.OrdinalIgnoreCase)
+                ? TypedResults.Ok(BookingResponse.From(first, outcome.Plan!, null))
+                : TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "This Idempotency-Key was used for another booking.",
+                    detail: "Send a new key for a new booking.");
+        }
         return outcome.Result switch
         {
             BookingResult.Booked => TypedResults.Created($"/api/v1/appointments/bookings/{outcome.Booking!.Id}", BookingResponse.From(outcome)),
+            BookingResult.CapReached => TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity,
+                title: "This e-mail address holds the maximum of active bookings at this location.", detail: "Cancel one of them or wait until one is over."),
             BookingResult.UnknownService => TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
                 ["serviceId"] = ["serviceId must be the id of one of the town's services."],

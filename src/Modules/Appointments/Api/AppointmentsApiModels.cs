@@ -18,18 +18,26 @@ internal sealed record SlotsResponse(Guid ServiceId, string TimeZone, IReadOnlyL
 /// <summary>A free slot; times carry the town's offset of that day.</summary>
 internal sealed record SlotResponse(DateTimeOffset Start, DateTimeOffset End, int Remaining);
 
-/// <summary>A new booking; <see cref="ManageToken"/> is shown only here and needed to cancel.</summary>
+/// <summary>
+/// A new booking; <see cref="ManageToken"/> is shown only here and needed to cancel or reschedule (null
+/// when a repeated Idempotency-Key answers the booking made before). <see cref="Status"/> is
+/// <c>pending</c> until the resident confirms the mailed link before <see cref="HoldExpiresAt"/>.
+/// </summary>
 internal sealed record BookingResponse(
-    Guid Id, Guid ServiceId, string ServiceName, DateTimeOffset Start, DateTimeOffset End, string Name, string Email, string ManageToken, LocationResponse Location)
+    Guid Id, Guid ServiceId, string ServiceName, DateTimeOffset Start, DateTimeOffset End, string Name, string Email, string? ManageToken, LocationResponse Location,
+    string Status, DateTimeOffset? HoldExpiresAt)
 {
-    public static BookingResponse From(BookingOutcome o)
+    public static BookingResponse From(BookingOutcome o) => From(o.Booking!, o.Plan!, o.Token);
+
+    public static BookingResponse From(Data.Booking b, ServicePlan plan, string? token)
     {
-        var zone = o.Plan!.Planner.Zone;
-        var l = o.Plan.Location;
+        var zone = plan.Planner.Zone;
+        var l = plan.Location;
+        DateTimeOffset Local(DateTime utc) => TimeZoneInfo.ConvertTime(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)), zone);
         return new(
-            o.Booking!.Id, o.Plan.Service.Id, o.Plan.Service.Name,
-            TimeZoneInfo.ConvertTime(o.Slot!.Start, zone), TimeZoneInfo.ConvertTime(o.Slot.End, zone),
-            o.Booking.Name, o.Booking.Email, o.Token!,
-            new LocationResponse(l.Id, l.Name, l.Street, l.PostalCode, l.City, l.AccessibilityNote));
+            b.Id, plan.Service.Id, plan.Service.Name, Local(b.Start), Local(b.End), b.Name, b.Email, token,
+            new LocationResponse(l.Id, l.Name, l.Street, l.PostalCode, l.City, l.AccessibilityNote),
+            b.IsPending ? "pending" : "confirmed",
+            b.IsPending ? Local(b.HoldExpiresAt!.Value) : null);
     }
 }

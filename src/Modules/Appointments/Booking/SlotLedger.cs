@@ -12,7 +12,7 @@ namespace Saas.Modules.Appointments.Booking;
 /// holds the database's single write lock (BEGIN IMMEDIATE). A CHECK constraint refuses any
 /// over-capacity row on both.
 /// </summary>
-internal sealed class SlotLedger(AppointmentsDbContext db, ITenantContext tenant)
+internal sealed partial class SlotLedger(AppointmentsDbContext db, ITenantContext tenant)
 {
     /// <summary>Takes one seat in every cell and stores the booking, all or nothing; false when a cell is full.</summary>
     public async Task<bool> TryBookAsync(Data.Booking booking, IReadOnlyList<DateTime> cells, int capacity, CancellationToken cancellationToken)
@@ -41,13 +41,16 @@ internal sealed class SlotLedger(AppointmentsDbContext db, ITenantContext tenant
         return true;
     }
 
-    /// <summary>Marks the booking cancelled and gives its seats back, once: a second cancel changes nothing.</summary>
+    /// <summary>
+    /// Marks the booking cancelled and gives its seats back, once: a second cancel changes nothing.
+    /// The start in the condition makes a cancel that raced a reschedule (which moved the cells) change nothing.
+    /// </summary>
     public async Task<bool> CancelAsync(Data.Booking booking, DateTime nowUtc, CancellationToken cancellationToken)
     {
         var town = tenant.TenantId ?? throw new InvalidOperationException("Cancelling outside a town.");
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var cancelled = await db.Database.ExecuteSqlAsync(
-            $"UPDATE appointments_bookings SET cancelled_at = {nowUtc} WHERE tenant_id = {town} AND id = {booking.Id} AND cancelled_at IS NULL",
+            $"UPDATE appointments_bookings SET cancelled_at = {nowUtc} WHERE tenant_id = {town} AND id = {booking.Id} AND cancelled_at IS NULL AND start_utc = {Utc(booking.Start)}",
             cancellationToken);
         if (cancelled != 1)
         {
@@ -56,7 +59,7 @@ internal sealed class SlotLedger(AppointmentsDbContext db, ITenantContext tenant
         }
         // The booking's cells are exactly the ledger rows starting within [start, end).
         await db.Database.ExecuteSqlAsync(
-            $"UPDATE appointments_slot_counts SET booked = booked - 1 WHERE tenant_id = {town} AND location_id = {booking.LocationId} AND start_utc >= {booking.Start} AND start_utc < {booking.End}",
+            $"UPDATE appointments_slot_counts SET booked = booked - 1 WHERE tenant_id = {town} AND location_id = {booking.LocationId} AND start_utc >= {Utc(booking.Start)} AND start_utc < {Utc(booking.End)}",
             cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;

@@ -9,7 +9,7 @@ namespace Saas.Modules.Appointments.Confirmation;
 
 /// <summary>
 /// Mails the resident the booking with its calendar entry and the cancel link (the only copy of the
-/// token besides the booking answer). Sent after the booking is committed: a mail server that fails
+/// token besides the booking answer) and the reschedule link. Sent after the booking is committed: a mail server that fails
 /// never loses a confirmed booking; it is logged, and the answer still shows the booking and link.
 /// </summary>
 internal sealed partial class ConfirmationMail(
@@ -24,7 +24,8 @@ internal sealed partial class ConfirmationMail(
         var local = TimeZoneInfo.ConvertTime(slot.Start, zone);
         var when = local.ToString(words.Name == Texts.English ? "dddd, d MMMM yyyy, HH:mm" : "dddd, d. MMMM yyyy, HH:mm 'Uhr'", words);
         var place = $"{plan.Location.Name}, {plan.Location.Street}, {plan.Location.PostalCode} {plan.Location.City}";
-        var cancel = new Uri($"https://{town.PrimaryHost}/termine/absagen/{booking.Id}?token={Uri.EscapeDataString(booked.Token!)}");
+        var cancel = ManageLinks.Cancel(town.PrimaryHost, booking.Id, booked.Token);
+        var reschedule = ManageLinks.Reschedule(town.PrimaryHost, booking.Id, booked.Token);
         string T(string key, params object[] args) => string.Format(words, texts.Get(key, words), args);
         var content = new MailContent(
             T("appointments.mail.subject", plan.Service.Name, when),
@@ -35,6 +36,7 @@ internal sealed partial class ConfirmationMail(
             ])
         {
             Action = new MailAction(T("appointments.mail.cancel.button"), cancel),
+            Links = [new MailAction(T("appointments.mail.reschedule.link"), reschedule)],
         };
         var ics = CalendarEntry.Create(
             booking.Id, town.PrimaryHost, slot.Start, slot.End, clock.GetUtcNow(), $"{plan.Service.Name} ({town.FullName})", place,

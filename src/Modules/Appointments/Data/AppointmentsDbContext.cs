@@ -31,6 +31,7 @@ internal sealed class AppointmentsDbContext(DbContextOptions<AppointmentsDbConte
             e.Property(l => l.SlotMinutes).HasColumnName("slot_minutes");
             e.Property(l => l.MinimumNoticeMinutes).HasColumnName("minimum_notice_minutes");
             e.Property(l => l.HorizonDays).HasColumnName("horizon_days");
+            e.Property(l => l.MaxActiveBookingsPerEmail).HasColumnName("max_active_bookings_per_email");
         });
         modelBuilder.Entity<Service>(e =>
         {
@@ -94,6 +95,7 @@ internal sealed class AppointmentsDbContext(DbContextOptions<AppointmentsDbConte
             e.Property(b => b.TokenHash).HasColumnName("token_hash");
             e.Property(b => b.CreatedAt).HasColumnName("created_at");
             e.Property(b => b.CancelledAt).HasColumnName("cancelled_at");
+            BookingHoldColumns.Map(e);
             e.HasOne<Service>().WithMany().HasForeignKey(b => new { b.TenantId, b.ServiceId });
             e.HasOne<Location>().WithMany().HasForeignKey(b => new { b.TenantId, b.LocationId });
         });

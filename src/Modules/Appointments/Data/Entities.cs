@@ -24,6 +24,9 @@ internal sealed class Location : ITenantOwned
 
     /// <summary>How many days ahead residents may book.</summary>
     public int HorizonDays { get; set; } = 60;
+
+    /// <summary>Bookings one e-mail address may hold here at once (not cancelled, not over); null: no cap.</summary>
+    public int? MaxActiveBookingsPerEmail { get; set; }
 }
 
 /// <summary>Something a resident can book (Personalausweis beantragen, ...), offered at one location.</summary>
@@ -96,4 +99,21 @@ internal sealed class Booking : ITenantOwned
     public required string TokenHash { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? CancelledAt { get; set; }
+
+    /// <summary>The signed-in resident who booked; null when booked without an account.</summary>
+    public Guid? AccountId { get; set; }
+
+    /// <summary>SHA-256 of the code in the confirmation link; only holds have one.</summary>
+    public string? ConfirmCodeHash { get; set; }
+
+    /// <summary>When an unconfirmed hold frees its cells (UTC); null for bookings confirmed at once.</summary>
+    public DateTime? HoldExpiresAt { get; set; }
+    public DateTime? ConfirmedAt { get; set; }
+
+    /// <summary>Set with <see cref="CancelledAt"/> when an unconfirmed hold expired and its cells were freed.</summary>
+    public DateTime? ReleasedAt { get; set; }
+    public DateTime? ReminderSentAt { get; set; }
+
+    /// <summary>A hold that still waits for the resident's confirmation by mail.</summary>
+    public bool IsPending => HoldExpiresAt is not null && ConfirmedAt is null;
 }

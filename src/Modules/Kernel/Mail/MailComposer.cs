@@ -27,7 +27,7 @@ public sealed class MailComposer(Texts texts, ITenantContext tenants)
     public ComposedMail Compose(CultureInfo culture, MailContent content)
     {
         ArgumentNullException.ThrowIfNull(content);
-        if (content.Action is { } action && action.Url is not { IsAbsoluteUri: true, Scheme: "https" or "http" })
+        if (content.Links.Prepend(content.Action).OfType<MailAction>().FirstOrDefault(a => a.Url is not { IsAbsoluteUri: true, Scheme: "https" or "http" }) is { } action)
         {
             // A javascript: or data: address in a mail is an attack, and a relative one leads nowhere.
             throw new ArgumentException($"A mail's action needs an absolute http(s) address, not '{action.Url}'.", nameof(content));
@@ -59,6 +59,10 @@ public sealed class MailComposer(Texts texts, ITenantContext tenants)
         if (content.Action is { } action)
         {
             text.Append(Normalize(action.Text)).Append(":\n").Append(action.Url.AbsoluteUri).Append("\n\n");
+        }
+        foreach (var link in content.Links)
+        {
+            text.Append(Normalize(link.Text)).Append(":\n").Append(link.Url.AbsoluteUri).Append("\n\n");
         }
         text.Append(Normalize(frame.SignOff)).Append('\n').Append(Normalize(frame.Signature)).Append('\n');
         if (!string.IsNullOrWhiteSpace(content.Footer))
@@ -96,6 +100,11 @@ public sealed class MailComposer(Texts texts, ITenantContext tenants)
                 .Append(Encode(action.Text)).Append("</a></p>\n");
             html.Append("<p style=\"font-size:14px;\">").Append(Encode(frame.LinkFallback)).Append("<br>\n<a href=\"").Append(url)
                 .Append("\" style=\"color:#1a1a1a;word-break:break-all;\">").Append(url).Append("</a></p>\n");
+        }
+        foreach (var link in content.Links)
+        {
+            html.Append("<p><a href=\"").Append(Html.Encode(link.Url.AbsoluteUri)).Append("\" style=\"color:#1a1a1a;\">")
+                .Append(Encode(link.Text)).Append("</a></p>\n");
         }
         html.Append("<p>").Append(Encode(frame.SignOff)).Append("<br>\n").Append(Encode(frame.Signature)).Append("</p>\n");
         if (!string.IsNullOrWhiteSpace(content.Footer))

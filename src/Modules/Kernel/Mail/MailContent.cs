@@ -14,6 +14,9 @@ public sealed record MailContent(string Subject, IReadOnlyList<string> Paragraph
     /// <summary>The one thing the recipient should do, shown as a button and as a plain link.</summary>
     public MailAction? Action { get; init; }
 
+    /// <summary>Further links (e.g. reschedule besides cancel), shown as plain links after the action.</summary>
+    public IReadOnlyList<MailAction> Links { get; init; } = [];
+
     /// <summary>Why the recipient gets this mail and how to stop it; shown small below the signature.</summary>
     public string? Footer { get; init; }
 

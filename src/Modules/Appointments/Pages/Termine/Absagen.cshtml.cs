@@ -9,7 +9,7 @@ namespace Saas.Modules.Appointments.Pages.Termine;
 /// <summary>
 /// The cancel link of the confirmation mail: shows the booking for its token and cancels on a
 /// button press (a mail scanner that follows the link cancels nothing). An unknown id, a cancelled
-/// booking and a wrong token are the same 404.
+/// booking and a wrong token are the same 404. A signed-in resident's own booking needs no token.
 /// </summary>
 internal sealed class AppointmentsCancelModel(AppointmentsDbContext db, AppointmentsCatalog catalog, SlotLedger ledger, TimeProvider clock) : PageModel
 {
@@ -41,7 +41,7 @@ internal sealed class AppointmentsCancelModel(AppointmentsDbContext db, Appointm
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
         var booking = await db.Bookings.AsNoTracking().SingleOrDefaultAsync(b => b.Id == Id && b.CancelledAt == null, cancellationToken);
-        if (booking is null || !ManageToken.Matches(Token, booking.TokenHash) || await catalog.PlanForAsync(booking.ServiceId, cancellationToken) is not { } plan)
+        if (booking is null || !BookingAccess.MayManage(booking, Token, User) || await catalog.PlanForAsync(booking.ServiceId, cancellationToken) is not { } plan)
         {
             return false;
         }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Saas.Modules.Appointments.Booking;
 using Saas.Modules.Appointments.Confirmation;
 using Saas.Modules.Appointments.Slots;
@@ -11,7 +12,8 @@ namespace Saas.Modules.Appointments.Pages.Termine;
 /// Booking without an account and without script: pick a day (links), then a time (radio buttons),
 /// give name and e-mail. The same checks and the same ledger as the API decide.
 /// </summary>
-internal sealed class AppointmentsBookModel(AppointmentsCatalog catalog, AppointmentBooker booker, ConfirmationMail mail, TimeProvider clock) : PageModel
+internal sealed class AppointmentsBookModel(
+    AppointmentsCatalog catalog, AppointmentBooker booker, ConfirmationMail mail, HoldMail holdMail, Data.AppointmentsDbContext db, TimeProvider clock) : PageModel
 {
     /// <summary>How many days ahead the day list shows, at most (the location's horizon may be shorter).</summary>
     public const int DaysShown = 28;
@@ -31,6 +33,13 @@ internal sealed class AppointmentsBookModel(AppointmentsCatalog catalog, Appoint
     [BindProperty]
     public string? Email { get; set; }
 
+    /// <summary>One per rendered form: a second submit of the same form books nothing and shows the first one's result.</summary>
+    [BindProperty]
+    public string? FormToken { get; set; }
+
+    /// <summary>The signed-in resident: booked with the account's address and confirmed at once.</summary>
+    public SignedInResident? Resident => BookingAccess.SignedIn(User);
+
     public ServicePlan Plan { get; private set; } = null!;
     public IReadOnlyList<DateOnly> Days { get; private set; } = [];
     public DateOnly? SelectedDay { get; private set; }
@@ -40,8 +49,12 @@ internal sealed class AppointmentsBookModel(AppointmentsCatalog catalog, Appoint
     public BookingOutcome? Booked { get; private set; }
     public bool Mailed { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
-        await LoadAsync(cancellationToken) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        FormToken = ManageToken.Create();
+        Name = Resident?.Name;
+        return await LoadAsync(cancellationToken) ? Page() : NotFound();
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -49,23 +62,44 @@ internal sealed class AppointmentsBookModel(AppointmentsCatalog catalog, Appoint
         {
             return NotFound();
         }
+        var resident = Resident;
+        if (resident is not null)
+        {
+            Email = resident.Email; // the account's proven address, not whatever the form says
+        }
         var (valid, errors) = BookingRequestValidator.Validate(new BookingRequest(Id.ToString(), Start, Name, Email));
         if (valid is null)
         {
             Errors = errors;
             return Page();
         }
-        var outcome = await booker.BookAsync(valid, cancellationToken);
+        var options = new BookingOptions(resident?.AccountId, BookingGuards.SubmissionKey("form", FormToken));
+        var outcome = await booker.BookAsync(valid, cancellationToken, options);
+        if (outcome.Result == BookingResult.Duplicate
+            && await db.Bookings.AsNoTracking().SingleOrDefaultAsync(b => b.Id == outcome.ExistingBookingId, cancellationToken) is { } first)
+        {
+            // The double click: the first submit's booking is the answer, shown again, nothing mailed twice.
+            Booked = new BookingOutcome(BookingResult.Booked, first, null, Plan,
+                new Slot(Utc(first.Start), Utc(first.End), 0, []));
+            Mailed = true;
+            return Page();
+        }
         if (outcome.Result != BookingResult.Booked)
         {
             Refused = outcome.Result;
+            FormToken = ManageToken.Create();
             await LoadAsync(cancellationToken); // the times shown must be today's truth, without the one just lost
             return Page();
         }
         Booked = outcome;
-        Mailed = await mail.SendAsync(outcome, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, cancellationToken);
+        var culture = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        Mailed = outcome.Booking!.IsPending
+            ? await holdMail.SendAsync(outcome, culture, cancellationToken)
+            : await mail.SendAsync(outcome, culture, cancellationToken);
         return Page();
     }
+
+    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 
     public DateTimeOffset Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Plan.Planner.Zone);
 
