@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Saas.Modules.WasteCalendar.Addresses;
 
@@ -7,7 +8,7 @@ namespace Saas.Modules.WasteCalendar.Addresses;
 /// The comparable form of a street name: what residents type ("Muehlenweg", "Schulstr.",
 /// "Strasse") and what the town wrote ("Mühlenweg", "Schulstraße") meet in one spelling.
 /// </summary>
-internal static class AddressKey
+internal static partial class AddressKey
 {
     public static string Of(string? text)
     {
@@ -36,9 +37,8 @@ internal static class AddressKey
                     break;
             }
         }
-        // "Straße", "Strasse", "Str." and "Str" are one word to a resident.
-        var key = builder.ToString().Replace("strasse", "str", StringComparison.Ordinal).Replace("str.", "str", StringComparison.Ordinal);
-        return key.Replace(".", "", StringComparison.Ordinal);
+        // "Straße", "Strasse", "Strase", "Str." and "Str" are one word to a resident.
+        return StreetWord().Replace(builder.ToString(), "str").Replace(".", "", StringComparison.Ordinal);
     }
 
     private static char RemoveAccent(char c)
@@ -91,4 +91,11 @@ internal static class AddressKey
         }
         return previous[b.Length];
     }
+
+    /// <summary>Umlauts written without the e ("Muhlenweg"): the looser form both sides are compared in when the strict one fails.</summary>
+    public static string Loose(string key) =>
+        key.Replace("ae", "a", StringComparison.Ordinal).Replace("oe", "o", StringComparison.Ordinal).Replace("ue", "u", StringComparison.Ordinal);
+
+    [GeneratedRegex(@"stra?s+e|str\.")]
+    private static partial Regex StreetWord();
 }

@@ -58,8 +58,11 @@ internal sealed partial class AddressSearch(WasteDbContext db, ITenantContext te
             .Select(s => new AddressMatch(s.Entry.Segment.AreaId, s.Entry.AreaName, s.Entry.Segment.Village, s.Entry.Segment.Street, s.Entry.Segment.FromNumber, s.Entry.Segment.ToNumber))];
     }
 
-    /// <summary>Lower is better; null: no match. Exact, then prefix, then contained, then near misses.</summary>
-    internal static int? Score(string typed, string street, int allowed)
+    /// <summary>Lower is better; null: no match. Exact, then prefix, then contained, then near misses; umlauts without e last.</summary>
+    internal static int? Score(string typed, string street, int allowed) =>
+        StrictScore(typed, street, allowed) ?? (StrictScore(AddressKey.Loose(typed), AddressKey.Loose(street), allowed) is { } loose ? loose + 1 : null);
+
+    private static int? StrictScore(string typed, string street, int allowed)
     {
         if (street == typed)
         {
