@@ -39,7 +39,7 @@ public sealed class WasteFixture : IAsyncLifetime
     public HttpClient Client(string host = HostA) => Factory.ClientFor(host);
 
     /// <summary>The id of the town's area whose name starts with <paramref name="prefix"/>, read as an app would.</summary>
-    public async Task<Guid> AreaIdAsync(string host, string prefix, string street = "Mühlenweg")
+    public async Task<Guid> AreaIdAsync(string host, string prefix, string street = "Hauptstraße")
     {
         var found = await Client(host).GetFromJsonAsync<JsonElement>($"/api/v1/waste/addresses?q={Uri.EscapeDataString(street)}");
         return found.EnumerateArray().First(a => a.GetProperty("area").GetString()!.StartsWith(prefix, StringComparison.Ordinal)).GetProperty("areaId").GetGuid();

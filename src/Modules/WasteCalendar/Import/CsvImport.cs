@@ -76,18 +76,17 @@ internal sealed class CsvImport(WasteDbContext db, IAuditLog audit, IPublicPages
         {
             return (false, plan);
         }
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        foreach (var r in plan.Removed)
-        {
-            db.Collections.Remove(new Collection { AreaId = r.AreaId, TypeId = r.TypeId, Day = r.Day });
-        }
+        // One SaveChanges is one transaction: every removal and addition is written, or none.
+        var gone = plan.Removed.Select(r => (r.AreaId, r.TypeId, r.Day)).ToHashSet();
+        var areaIds = gone.Select(g => g.AreaId).Distinct().ToList();
+        var stored = await db.Collections.Where(c => areaIds.Contains(c.AreaId)).ToListAsync(cancellationToken);
+        db.Collections.RemoveRange(stored.Where(c => gone.Contains((c.AreaId, c.TypeId, c.Day))));
         foreach (var a in plan.Added)
         {
             db.Collections.Add(new Collection { AreaId = a.AreaId, TypeId = a.TypeId, Day = a.Day });
         }
         await db.SaveChangesAsync(cancellationToken);
         await audit.RecordAsync("waste.import.applied", fileName, $"+{plan.Added.Count} −{plan.Removed.Count}", cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         await pages.ChangedAsync(cancellationToken);
         return (true, plan);
     }
