@@ -1,6 +1,7 @@
 using Saas.Kernel.Modules;
 using Saas.Modules.Appointments;
 using Saas.Modules.News;
+using Saas.Modules.WasteCalendar;
 
 namespace Saas.Host;
 
@@ -11,5 +12,6 @@ internal static class ModuleCatalog
     [
         new NewsModule(),
         new AppointmentsModule(),
+        new WasteCalendarModule(),
     ];
 }

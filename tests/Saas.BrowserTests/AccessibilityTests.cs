@@ -24,6 +24,9 @@ public abstract class AccessibilityTests(BrowserFixture fixture, ITestOutputHelp
         ("article", null, 200),                              // the first article linked from the news list
         ("appointments", "/termine", 200),
         ("appointment-times", null, 200),                    // the first service's booking page with its first free day chosen
+        ("waste", "/abfall", 200),
+        ("waste-search", "/abfall?strasse=Muehlenweg", 200),  // a typo-tolerant search with its results
+        ("waste-area", null, 200),                           // the first area's next collections, filter, feed links and year
         ("contact", "/kontakt", 200),
         ("impressum", "/impressum", 200),
         ("privacy", "/datenschutz", 200),
@@ -85,7 +88,12 @@ public abstract class AccessibilityTests(BrowserFixture fixture, ITestOutputHelp
         {
             var origin = fixture.TownOrigin(town);
             var entry = TownPages.Single(p => p.Name == pageName);
-            var path = entry.Path ?? (pageName == "appointment-times" ? await FirstAppointmentDayPathAsync(page, origin) : await FirstArticlePathAsync(page, origin));
+            var path = entry.Path ?? pageName switch
+            {
+                "appointment-times" => await FirstAppointmentDayPathAsync(page, origin),
+                "waste-area" => await FirstWasteAreaPathAsync(page, origin),
+                _ => await FirstArticlePathAsync(page, origin),
+            };
             await CheckAsync(page, origin + path, entry.Status, width);
         }
         finally
@@ -124,6 +132,15 @@ public abstract class AccessibilityTests(BrowserFixture fixture, ITestOutputHelp
         var day = await page.Locator("main a[href*='?tag=']").First.GetAttributeAsync("href");
         Assert.False(string.IsNullOrEmpty(day), $"{origin}{service} offers no day.");
         return day!;
+    }
+
+    /// <summary>The first collection area linked from the town's waste calendar.</summary>
+    internal static async Task<string> FirstWasteAreaPathAsync(IPage page, string origin)
+    {
+        Assert.Equal(200, (await page.GotoAsync(origin + "/abfall"))?.Status);
+        var href = await page.Locator("main a[href^='/abfall/']").First.GetAttributeAsync("href");
+        Assert.False(string.IsNullOrEmpty(href), $"{origin}/abfall links no area.");
+        return href!;
     }
 
     /// <summary>The first article linked from the town's news list.</summary>

@@ -7,6 +7,7 @@ using Saas.IntegrationTests.Infrastructure;
 using Saas.IntegrationTests.News;
 using Saas.Kernel.Security;
 using Saas.Modules.News.Data;
+using Saas.Modules.WasteCalendar.Data;
 using Saas.TestInfrastructure;
 
 namespace Saas.IntegrationTests.Isolation;
@@ -39,6 +40,10 @@ public sealed partial class IdorSweepTests(NewsEditorFixture fixture) : IClassFi
         // town A's true links on town B's host. Here B's id without them must show nothing.
         ["/termine/bestaetigen/{id:guid}"] = b => $"/termine/bestaetigen/{b.Article}",
         ["/termine/verschieben/{id:guid}"] = b => $"/termine/verschieben/{b.Article}",
+        ["/abfall/{id:guid}"] = b => $"/abfall/{b.WasteArea}",
+        ["/abfall/kalender/{areaId:guid}.ics"] = b => $"/abfall/kalender/{b.WasteArea}.ics",
+        ["/api/v1/waste/areas/{areaId:guid}/calendar.ics"] = b => $"/api/v1/waste/areas/{b.WasteArea}/calendar.ics",
+        ["/admin/abfall/gebiete/{id:guid}"] = b => $"/admin/abfall/gebiete/{b.WasteArea}",
         ["/support/gemeinden/{id:guid}"] = b => $"/support/gemeinden/{b.Town}",
         ["/support/gemeinden/{id:guid}/zugang"] = b => $"/support/gemeinden/{b.Town}/zugang",
         // Keys, not ids: the same four page keys exist in every town and always mean the current town's.
@@ -56,9 +61,15 @@ public sealed partial class IdorSweepTests(NewsEditorFixture fixture) : IClassFi
         ("/admin/benutzer", "/admin/benutzer?handler=Resend", new() { ["id"] = b.Staff.ToString() }),
         ("/admin/aktuelles", $"/admin/aktuelles/{b.Article}/loeschen", new()),
         ("/admin/aktuelles", $"/admin/aktuelles/kategorien/{b.Category}/loeschen", new()),
+        ("/admin/abfall", $"/admin/abfall/gebiete/{b.WasteArea}?handler=Loeschen", new() { ["confirm"] = "ja" }),
+        ("/admin/abfall", $"/admin/abfall/gebiete/{b.WasteArea}?handler=Strasse", new() { ["village"] = "A", ["street"] = "Weg" }),
+        ("/admin/abfall", $"/admin/abfall/gebiete/{b.WasteArea}?handler=StrasseEntfernen", new() { ["streetId"] = b.WasteStreet.ToString() }),
+        ("/admin/abfall", $"/admin/abfall/gebiete/{b.WasteArea}?handler=Termin", new() { ["typeId"] = b.WasteType.ToString(), ["day"] = "2027-05-05" }),
+        ("/admin/abfall", $"/admin/abfall/gebiete/{b.WasteArea}?handler=TerminEntfernen", new() { ["typeId"] = b.WasteType.ToString(), ["day"] = "2027-01-12" }),
+        ("/admin/abfall", "/admin/abfall?handler=TypAendern", new() { ["id"] = b.WasteType.ToString(), ["name"] = "Gekapert", ["colour"] = "#000000", ["icon"] = "rest" }),
     ];
 
-    public sealed record Ids(Guid Town, Guid Article, string ArticleSlug, Guid Category, Guid Image, Guid Staff);
+    public sealed record Ids(Guid Town, Guid Article, string ArticleSlug, Guid Category, Guid Image, Guid Staff, Guid WasteArea, Guid WasteStreet, Guid WasteType);
 
     [Fact]
     public void Every_route_that_takes_an_id_is_covered_by_the_sweep()
@@ -95,6 +106,7 @@ public sealed partial class IdorSweepTests(NewsEditorFixture fixture) : IClassFi
             if (response.IsSuccessStatusCode)
             {
                 Assert.DoesNotContain(b.Article.ToString(), body, StringComparison.OrdinalIgnoreCase);
+                Assert.DoesNotContain("bergdorf", body, StringComparison.OrdinalIgnoreCase);
             }
         }
         foreach (var (page, action, fields) in FormProbes(b))
@@ -136,7 +148,11 @@ public sealed partial class IdorSweepTests(NewsEditorFixture fixture) : IClassFi
         {
             var db = services.GetRequiredService<NewsDbContext>();
             var article = db.Articles.Single(a => a.Id == fixture.ArticleB);
-            return await Task.FromResult(new Ids(fixture.TownB, article.Id, article.Slug, fixture.CategoryB, fixture.ImageB, staffB));
+            var waste = services.GetRequiredService<WasteDbContext>();
+            var area = waste.Areas.Single(a => a.Name == "Nord bergdorf");
+            var street = waste.Streets.First(s => s.AreaId == area.Id);
+            var paper = waste.Types.Single(t => t.Name == "Papier");
+            return await Task.FromResult(new Ids(fixture.TownB, article.Id, article.Slug, fixture.CategoryB, fixture.ImageB, staffB, area.Id, street.Id, paper.Id));
         });
     }
 

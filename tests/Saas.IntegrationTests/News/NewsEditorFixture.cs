@@ -34,8 +34,10 @@ public sealed class NewsEditorFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Factory = new PlatformFactory(new PlatformFactoryOptions { Database = await TestDatabase.CreateAsync("news_admin"), Clock = Clock });
-        TownA = await TestTowns.CreateAsync(Factory, "auestadt");
-        TownB = await TestTowns.CreateAsync(Factory, "bergdorf", theme: "modern");
+        // Both towns run the waste calendar too, so the IDOR sweep has town B's areas to try on A.
+        TownA = await TestTowns.CreateAsync(Factory, "auestadt", features: ["news", "waste-calendar"]);
+        TownB = await TestTowns.CreateAsync(Factory, "bergdorf", theme: "modern", features: ["news", "waste-calendar"]);
+        await WasteCalendar.WasteTowns.SeedAsync(Factory, TownB, "bergdorf");
         EditorA = await TestAccounts.CreateAsync(Factory, TownA, "redaktion@auestadt.example", Roles.Editor);
         SecondEditorA = await TestAccounts.CreateAsync(Factory, TownA, "presse@auestadt.example", Roles.TenantAdmin);
         ResidentA = await TestAccounts.CreateAsync(Factory, TownA, "anna@auestadt.example");
