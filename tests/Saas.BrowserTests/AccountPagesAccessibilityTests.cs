@@ -120,7 +120,7 @@ public sealed class AccountPagesAccessibilityTests(AccountsBrowserFixture app, I
         // A claimed domain shows the DNS record to publish; long names and tokens must wrap at 360 px.
         await page.FillAsync("#domain", $"buergerservice-{width}.{town}.example");
         await page.GetByRole(AriaRole.Button, new() { Name = "Hinzufügen" }).ClickAsync();
-        await page.Locator("main .record").WaitForAsync();
+        await page.Locator("main .domain", new() { HasText = $"buergerservice-{width}.{town}.example" }).Locator(".record").WaitForAsync();
         await checks.CheckAsync("own domain with a pending claim");
         if (width == Viewports.Phone && town == DemoTowns.BadBelzig)
         {
