@@ -3,8 +3,11 @@ namespace Saas.Modules.Appointments.Slots;
 /// <summary>The booking rules of one location, as the slot engine needs them.</summary>
 internal sealed record LocationRules(int Counters, int SlotMinutes, int MinimumNoticeMinutes, int HorizonDays);
 
-/// <summary>An opening interval in the town's local time; two on one day leave a break between them.</summary>
-internal sealed record OpeningInterval(DayOfWeek Day, int OpensMinute, int ClosesMinute);
+/// <summary>
+/// An opening interval in the town's local time; two on one day leave a break between them. With a
+/// <paramref name="Date"/> it is a special opening: that date's dated intervals replace the weekday's.
+/// </summary>
+internal sealed record OpeningInterval(DayOfWeek Day, int OpensMinute, int ClosesMinute, DateOnly? Date = null);
 
 /// <summary>A bookable start: its grid cells (UTC starts) and how many more bookings fit.</summary>
 internal sealed record Slot(DateTimeOffset Start, DateTimeOffset End, int Remaining, IReadOnlyList<DateTime> Cells);
@@ -40,7 +43,9 @@ internal sealed class SlotPlanner(TimeZoneInfo zone, string? federalState)
             {
                 continue;
             }
-            foreach (var interval in hours.Where(h => h.Day == day.DayOfWeek).OrderBy(h => h.OpensMinute))
+            var special = hours.Where(h => h.Date == day).ToList();
+            var open = special.Count > 0 ? special : hours.Where(h => h.Date is null && h.Day == day.DayOfWeek);
+            foreach (var interval in open.OrderBy(h => h.OpensMinute))
             {
                 for (var minute = interval.OpensMinute; minute + (cellCount * rules.SlotMinutes) <= interval.ClosesMinute; minute += rules.SlotMinutes)
                 {
