@@ -15,6 +15,14 @@ internal sealed class AppointmentsCatalog(AppointmentsDbContext db, ITenantConte
         return [.. services.Select(s => new ServiceWithLocation(s, locations[s.LocationId]))];
     }
 
+    /// <summary>The further locations of every service (itinerant office hours), by service id.</summary>
+    public async Task<ILookup<Guid, Location>> FurtherLocationsAsync(CancellationToken cancellationToken)
+    {
+        var links = await db.ServiceLocations.AsNoTracking().ToListAsync(cancellationToken);
+        var locations = await db.Locations.AsNoTracking().ToDictionaryAsync(l => l.Id, cancellationToken);
+        return links.OrderBy(k => locations[k.LocationId].Name, StringComparer.CurrentCulture).ToLookup(k => k.ServiceId, k => locations[k.LocationId]);
+    }
+
     /// <summary>The service with its location's rules, or null when this town has no such service.</summary>
     public Task<ServicePlan?> PlanForAsync(Guid serviceId, CancellationToken cancellationToken) => PlanForAsync(serviceId, null, cancellationToken);
 
@@ -64,7 +72,6 @@ internal sealed record ServicePlan(
         var fromUtc = from.AddDays(-1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var toUtc = to.AddDays(2).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var booked = await catalog.BookedAsync(Location.Id, fromUtc, toUtc, cancellationToken);
-        // The buffer after each booking takes grid cells like the service, so the next booking starts after it.
-        return Planner.Plan(Rules, Hours, ClosedDays, Service.DurationMinutes + Service.BufferMinutes, from, to, now, booked);
+        return Planner.Plan(Rules, Hours, ClosedDays, Service.DurationMinutes, from, to, now, booked, Service.BufferMinutes);
     }
 }

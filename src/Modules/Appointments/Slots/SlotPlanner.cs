@@ -9,8 +9,14 @@ internal sealed record LocationRules(int Counters, int SlotMinutes, int MinimumN
 /// </summary>
 internal sealed record OpeningInterval(DayOfWeek Day, int OpensMinute, int ClosesMinute, DateOnly? Date = null);
 
-/// <summary>A bookable start: its grid cells (UTC starts) and how many more bookings fit.</summary>
-internal sealed record Slot(DateTimeOffset Start, DateTimeOffset End, int Remaining, IReadOnlyList<DateTime> Cells);
+/// <summary>
+/// A bookable start: its grid cells (UTC starts) and how many more bookings fit. <see cref="End"/> is
+/// when the resident is done; <see cref="Occupied"/> when the last cell ends, the buffer after the service included.
+/// </summary>
+internal sealed record Slot(DateTimeOffset Start, DateTimeOffset End, int Remaining, IReadOnlyList<DateTime> Cells, DateTimeOffset? BufferEnd = null)
+{
+    public DateTimeOffset Occupied => BufferEnd ?? End;
+}
 
 /// <summary>
 /// Computes slots on the town's wall clock and turns them into instants with the time zone's rules,
@@ -30,9 +36,13 @@ internal sealed class SlotPlanner(TimeZoneInfo zone, string? federalState)
         DateOnly from,
         DateOnly to,
         DateTimeOffset now,
-        IReadOnlyDictionary<DateTime, int> booked)
+        IReadOnlyDictionary<DateTime, int> booked,
+        int bufferMinutes = 0)
     {
-        var cellCount = Math.Max(1, (int)Math.Ceiling(durationMinutes / (double)rules.SlotMinutes));
+        // The service must fit the opening interval; the buffer after it may run past closing time,
+        // but it takes its cells, so nothing else is booked into it.
+        var serviceCells = Math.Max(1, (int)Math.Ceiling(durationMinutes / (double)rules.SlotMinutes));
+        var cellCount = Math.Max(serviceCells, (int)Math.Ceiling((durationMinutes + bufferMinutes) / (double)rules.SlotMinutes));
         var earliest = now.AddMinutes(rules.MinimumNoticeMinutes);
         var lastDay = Today(now).AddDays(rules.HorizonDays);
         var holidays = new Dictionary<int, IReadOnlyDictionary<DateOnly, string>>();
@@ -47,9 +57,9 @@ internal sealed class SlotPlanner(TimeZoneInfo zone, string? federalState)
             var open = special.Count > 0 ? special : hours.Where(h => h.Date is null && h.Day == day.DayOfWeek);
             foreach (var interval in open.OrderBy(h => h.OpensMinute))
             {
-                for (var minute = interval.OpensMinute; minute + (cellCount * rules.SlotMinutes) <= interval.ClosesMinute; minute += rules.SlotMinutes)
+                for (var minute = interval.OpensMinute; minute + (serviceCells * rules.SlotMinutes) <= interval.ClosesMinute; minute += rules.SlotMinutes)
                 {
-                    var slot = Build(day, minute, cellCount, rules, booked);
+                    var slot = Build(day, minute, serviceCells, cellCount, rules, booked);
                     if (slot is not null && slot.Start >= earliest)
                     {
                         slots.Add(slot);
@@ -75,7 +85,7 @@ internal sealed class SlotPlanner(TimeZoneInfo zone, string? federalState)
         return new DateTimeOffset(local, offset);
     }
 
-    private Slot? Build(DateOnly day, int minute, int cellCount, LocationRules rules, IReadOnlyDictionary<DateTime, int> booked)
+    private Slot? Build(DateOnly day, int minute, int serviceCells, int cellCount, LocationRules rules, IReadOnlyDictionary<DateTime, int> booked)
     {
         var startLocal = day.ToDateTime(TimeOnly.MinValue).AddMinutes(minute);
         var cells = new List<DateTime>(cellCount);
@@ -91,8 +101,9 @@ internal sealed class SlotPlanner(TimeZoneInfo zone, string? federalState)
             remaining = Math.Min(remaining, rules.Counters - booked.GetValueOrDefault(utc));
         }
         var start = ToInstant(startLocal)!.Value;
-        var end = ToInstant(startLocal.AddMinutes(cellCount * rules.SlotMinutes)) ?? start.AddMinutes(cellCount * rules.SlotMinutes);
-        return new Slot(start, end, Math.Max(0, remaining), cells);
+        var end = ToInstant(startLocal.AddMinutes(serviceCells * rules.SlotMinutes)) ?? start.AddMinutes(serviceCells * rules.SlotMinutes);
+        var occupied = ToInstant(startLocal.AddMinutes(cellCount * rules.SlotMinutes)) ?? start.AddMinutes(cellCount * rules.SlotMinutes);
+        return new Slot(start, end, Math.Max(0, remaining), cells, cellCount > serviceCells ? occupied : null);
     }
 
     private bool IsHoliday(DateOnly day, Dictionary<int, IReadOnlyDictionary<DateOnly, string>> cache)
