@@ -35,6 +35,11 @@ public sealed partial class IdorSweepTests(NewsEditorFixture fixture) : IClassFi
         ["/termine/{id:guid}"] = b => $"/termine/{b.Article}",
         // Needs the booking's token as well; CrossTownBookingTests opens B's true cancel link on A's host.
         ["/termine/absagen/{id:guid}"] = b => $"/termine/absagen/{b.Article}",
+        // The appointment staff pages: these towns lack the feature, so AppointmentsIdorSweepTests sweeps them again
+        // between two towns that have it, with town B's own service, location, hours and booking ids.
+        ["/admin/termine/dienstleistung/{id:guid?}"] = b => $"/admin/termine/dienstleistung/{b.Article}",
+        ["/admin/termine/standort/{id:guid?}"] = b => $"/admin/termine/standort/{b.Article}",
+        ["/admin/termine/buchung/{id:guid}/absagen"] = b => $"/admin/termine/buchung/{b.Article}/absagen",
         ["/support/gemeinden/{id:guid}"] = b => $"/support/gemeinden/{b.Town}",
         ["/support/gemeinden/{id:guid}/zugang"] = b => $"/support/gemeinden/{b.Town}/zugang",
         // Keys, not ids: the same four page keys exist in every town and always mean the current town's.
