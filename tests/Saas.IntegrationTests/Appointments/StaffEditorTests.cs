@@ -114,7 +114,7 @@ public sealed class StaffEditorTests(StaffFixture town)
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Equal(45, await town.OwnerScalarAsync<int>($"SELECT duration_minutes FROM appointments_services WHERE tenant_id = @t AND id = '{service}'", town.TownA));
-        Assert.Equal(1, await town.OwnerScalarAsync<int>("SELECT count(*) FROM core_audit_log WHERE tenant_id = @t AND action = 'appointments.service.changed'", town.TownA));
+        Assert.Equal(1, await town.OwnerScalarAsync<int>("SELECT count(*) FROM core_audit_log WHERE tenant_id = @t AND action = 'appointments.service.changed' AND target = 'Personalausweis amt-a'", town.TownA));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Saas.Kernel.Audit;
+using Saas.Kernel.Content;
 using Saas.Kernel.Data;
 using Saas.Kernel.Tenancy;
 using Saas.Modules.Appointments.Data;
@@ -35,7 +36,7 @@ internal sealed class HoursInput
 internal sealed record LocationSheet(Location Location, IReadOnlyList<OpeningHours> Hours, IReadOnlyList<ClosedDay> Closed, IReadOnlyList<SpecialDay> Special);
 
 /// <summary>Creates and changes locations and their hours; each change is checked whole, saved once and audited.</summary>
-internal sealed class LocationEditor(AppointmentsDbContext db, IAuditLog audit, ITenantContext tenant, TimeProvider clock)
+internal sealed class LocationEditor(AppointmentsDbContext db, IAuditLog audit, IPublicPages pages, ITenantContext tenant, TimeProvider clock)
 {
     public const int NameMax = 200;
     public const int NoteMax = 1000;
@@ -134,6 +135,7 @@ internal sealed class LocationEditor(AppointmentsDbContext db, IAuditLog audit, 
         await transaction.CommitAsync(cancellationToken);
         await audit.RecordAsync(old is null ? "appointments.location.created" : "appointments.location.changed", name,
             $"{old}{(old is null ? "" : " → ")}{location.Counters} × {location.SlotMinutes} min", cancellationToken);
+        await pages.ChangedAsync(cancellationToken); // residents' pages and the API show services and hours
         return (errors, location);
     }
 
@@ -158,6 +160,7 @@ internal sealed class LocationEditor(AppointmentsDbContext db, IAuditLog audit, 
         await db.SaveChangesAsync(cancellationToken);
         await audit.RecordAsync("appointments.hours.added", location.Name,
             $"{CultureInfo.InvariantCulture.DateTimeFormat.GetDayName((DayOfWeek)weekday!.Value)} {FormText.Time(opens!.Value)}–{FormText.Time(closes!.Value)}", cancellationToken);
+        await pages.ChangedAsync(cancellationToken); // residents' pages and the API show services and hours
         return errors;
     }
 
@@ -172,6 +175,7 @@ internal sealed class LocationEditor(AppointmentsDbContext db, IAuditLog audit, 
         await db.SaveChangesAsync(cancellationToken);
         await audit.RecordAsync("appointments.hours.removed", location.Name,
             $"{CultureInfo.InvariantCulture.DateTimeFormat.GetDayName((DayOfWeek)hours.Weekday)} {FormText.Time(hours.OpensMinute)}–{FormText.Time(hours.ClosesMinute)}", cancellationToken);
+        await pages.ChangedAsync(cancellationToken); // residents' pages and the API show services and hours
         return true;
     }
 
@@ -199,6 +203,7 @@ internal sealed class LocationEditor(AppointmentsDbContext db, IAuditLog audit, 
             return errors;
         }
         await audit.RecordAsync("appointments.closed.added", location.Name, $"{FormText.Iso(day!.Value)} {reason}".Trim(), cancellationToken);
+        await pages.ChangedAsync(cancellationToken); // residents' pages and the API show services and hours
         return errors;
     }
 
@@ -212,6 +217,7 @@ internal sealed class LocationEditor(AppointmentsDbContext db, IAuditLog audit, 
         db.ClosedDays.Remove(closed);
         await db.SaveChangesAsync(cancellationToken);
         await audit.RecordAsync("appointments.closed.removed", location.Name, FormText.Iso(day), cancellationToken);
+        await pages.ChangedAsync(cancellationToken); // residents' pages and the API show services and hours
         return true;
     }
 
@@ -238,6 +244,7 @@ internal sealed class LocationEditor(AppointmentsDbContext db, IAuditLog audit, 
         await db.SaveChangesAsync(cancellationToken);
         await audit.RecordAsync("appointments.special.added", location.Name,
             $"{FormText.Iso(day!.Value)} {FormText.Time(opens!.Value)}–{FormText.Time(closes!.Value)} {note}".Trim(), cancellationToken);
+        await pages.ChangedAsync(cancellationToken); // residents' pages and the API show services and hours
         return errors;
     }
 
@@ -252,6 +259,7 @@ internal sealed class LocationEditor(AppointmentsDbContext db, IAuditLog audit, 
         await db.SaveChangesAsync(cancellationToken);
         await audit.RecordAsync("appointments.special.removed", location.Name,
             $"{FormText.Iso(special.Day)} {FormText.Time(special.OpensMinute)}–{FormText.Time(special.ClosesMinute)}", cancellationToken);
+        await pages.ChangedAsync(cancellationToken); // residents' pages and the API show services and hours
         return true;
     }
 

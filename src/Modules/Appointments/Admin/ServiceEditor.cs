@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Saas.Kernel.Audit;
+using Saas.Kernel.Content;
 using Saas.Kernel.Data;
 using Saas.Modules.Appointments.Data;
 
@@ -19,7 +20,7 @@ internal sealed class ServiceInput
 }
 
 /// <summary>Creates and changes the town's services; all checks first, then one save, then the audit entry.</summary>
-internal sealed class ServiceEditor(AppointmentsDbContext db, IAuditLog audit)
+internal sealed class ServiceEditor(AppointmentsDbContext db, IAuditLog audit, IPublicPages pages)
 {
     public const int NameMax = 200;
     public const int TextMax = 4000;
@@ -104,6 +105,7 @@ internal sealed class ServiceEditor(AppointmentsDbContext db, IAuditLog audit)
         }
         await audit.RecordAsync(old is null ? "appointments.service.created" : "appointments.service.changed", name,
             $"{old}{(old is null ? "" : " → ")}{name}, {service.DurationMinutes}+{service.BufferMinutes} min", cancellationToken);
+        await pages.ChangedAsync(cancellationToken); // residents' pages and the API show services and hours
         return (errors, service);
     }
 }
