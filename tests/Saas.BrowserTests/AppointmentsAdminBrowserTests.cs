@@ -86,25 +86,31 @@ public sealed class AppointmentsAdminBrowserTests(AccountsBrowserFixture app, IT
         await page.Context.CloseAsync();
     }
 
-    /// <summary>Books the first free slot of the town's first service through the resident API; returns its ids and local day.</summary>
+    /// <summary>
+    /// Books the first free slot of the town's first service through the resident API, from inside the
+    /// page (the browser resolves the towns' *.localhost names); returns the ids and the local day.
+    /// </summary>
     private async Task<(Guid Service, Guid Location, Guid Booking, string Day)> BookAsync(IPage page, string origin, string name)
     {
-        var api = page.Context.APIRequest;
-        var services = JsonDocument.Parse(await (await api.GetAsync($"{origin}/api/v1/appointments/services")).TextAsync()).RootElement;
+        await page.GotoAsync($"{origin}/termine");
+        async Task<JsonElement> CallAsync(string path, object? body = null) => JsonDocument.Parse(await page.EvaluateAsync<string>(
+            """
+            async ([path, body]) => {
+              const response = await fetch(path, body === null ? {} : { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+              return JSON.stringify({ status: response.status, body: await response.json() });
+            }
+            """, new object?[] { path, body })).RootElement;
+        var services = (await CallAsync("/api/v1/appointments/services")).GetProperty("body");
         var first = services[0];
         var service = first.GetProperty("id").GetGuid();
         var location = first.GetProperty("location").GetProperty("id").GetGuid();
         var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
         var from = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var to = today.AddDays(20).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var slots = JsonDocument.Parse(await (await api.GetAsync($"{origin}/api/v1/appointments/slots?serviceId={service}&from={from}&to={to}")).TextAsync()).RootElement;
+        var slots = (await CallAsync($"/api/v1/appointments/slots?serviceId={service}&from={from}&to={to}")).GetProperty("body");
         var start = slots.GetProperty("slots")[0].GetProperty("start").GetString()!;
-        var response = await api.PostAsync($"{origin}/api/v1/appointments/bookings", new()
-        {
-            DataObject = new { serviceId = service, start, name, email = $"{app.Unique("termin")}@example.org" },
-        });
-        Assert.True(response.Status == 201, $"booking refused: {response.Status} {await response.TextAsync()}");
-        var booking = JsonDocument.Parse(await response.TextAsync()).RootElement.GetProperty("id").GetGuid();
-        return (service, location, booking, start[..10]);
+        var booked = await CallAsync("/api/v1/appointments/bookings", new { serviceId = service, start, name, email = $"{app.Unique("termin")}@example.org" });
+        Assert.True(booked.GetProperty("status").GetInt32() == 201, $"booking refused: {booked}");
+        return (service, location, booked.GetProperty("body").GetProperty("id").GetGuid(), start[..10]);
     }
 }

@@ -69,6 +69,18 @@ public sealed class StaffItinerantTests(StaffFixture town)
         var foreign = await town.Api().GetAsync($"/api/v1/appointments/slots?serviceId={service}&from=2026-12-19&to=2026-12-19&locationId={locationOfB}");
         Assert.Equal(HttpStatusCode.BadRequest, foreign.StatusCode);
 
+        // The resident booking page offers both places and books at the one chosen.
+        var resident = town.Factory.ClientFor(StaffFixture.HostA, https: true);
+        var bookingPage = await resident.GetStringAsync($"/termine/{service}?ort={village}&tag=2026-12-19");
+        Assert.Contains("Wo Sie diesen Termin buchen können", bookingPage, StringComparison.Ordinal);
+        Assert.Contains("Dorfgemeinschaftshaus Kleinau, Lindenweg 2", bookingPage, StringComparison.Ordinal);
+        Assert.Contains(">11:00</label>", bookingPage, StringComparison.Ordinal);
+        var viaPage = await StaffSession.PostAsync(resident, $"/termine/{service}?ort={village}",
+            new() { ["Start"] = "2026-12-19T11:00:00+01:00", ["Name"] = "Hans Dorf", ["Email"] = "hans@example.org" }, tokenFrom: $"/termine/{service}?ort={village}&tag=2026-12-19");
+        Assert.Equal(HttpStatusCode.OK, viaPage.StatusCode);
+        Assert.Contains("Lindenweg 2", await viaPage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(["10:00"], (await town.SlotsAsync(StaffFixture.HostA, service, "2026-12-19", village)).Keys);
+
         var plan = await admin.GetStringAsync("/admin/termine/tagesplan?tag=2026-12-19");
         Assert.Contains("Greta Dorf", plan, StringComparison.Ordinal);
         Assert.Contains("Dorfgemeinschaftshaus Kleinau", plan, StringComparison.Ordinal);

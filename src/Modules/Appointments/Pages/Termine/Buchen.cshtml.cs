@@ -22,6 +22,16 @@ internal sealed class AppointmentsBookModel(AppointmentsCatalog catalog, Appoint
     [FromQuery(Name = "tag")]
     public string? Day { get; set; }
 
+    /// <summary>One of the service's further locations (itinerant office hours); none: its main location.</summary>
+    [FromQuery(Name = "ort")]
+    public Guid? Place { get; set; }
+
+    /// <summary>Every location that offers the service, the main one first, when there is more than one.</summary>
+    public IReadOnlyList<Data.Location> Places { get; private set; } = [];
+
+    /// <summary>The query part that keeps the chosen location in links and the form.</summary>
+    public string PlaceQuery => Place is { } p && p != Plan.Service.LocationId ? $"ort={p}" : "";
+
     [BindProperty]
     public string? Start { get; set; }
 
@@ -49,7 +59,7 @@ internal sealed class AppointmentsBookModel(AppointmentsCatalog catalog, Appoint
         {
             return NotFound();
         }
-        var (valid, errors) = BookingRequestValidator.Validate(new BookingRequest(Id.ToString(), Start, Name, Email));
+        var (valid, errors) = BookingRequestValidator.Validate(new BookingRequest(Id.ToString(), Start, Name, Email, Place?.ToString()));
         if (valid is null)
         {
             Errors = errors;
@@ -75,11 +85,17 @@ internal sealed class AppointmentsBookModel(AppointmentsCatalog catalog, Appoint
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
-        if (await catalog.PlanForAsync(Id, cancellationToken) is not { } plan)
+        if (await catalog.PlanForAsync(Id, Place, cancellationToken) is not { } plan)
         {
             return false;
         }
         Plan = plan;
+        var further = (await catalog.FurtherLocationsAsync(cancellationToken))[Id].ToList();
+        if (further.Count > 0)
+        {
+            var main = plan.Location.Id == plan.Service.LocationId ? plan.Location : (await catalog.ServicesAsync(cancellationToken)).Single(s => s.Service.Id == Id).Location;
+            Places = [main, .. further];
+        }
         var now = clock.GetUtcNow();
         var today = plan.Planner.Today(now);
         var slots = await plan.SlotsAsync(catalog, today, today.AddDays(DaysShown), now, cancellationToken);
