@@ -58,7 +58,7 @@ internal sealed class StaffBookings(AppointmentsDbContext db, ITenantContext ten
         return (await BetweenAsync(day, day, withCancelled: true, cancellationToken)).SingleOrDefault(r => r.Id == id);
     }
 
-    /// <summary>Marks attended or no-show (or clears it with null); only bookings that stand and have begun.</summary>
+    /// <summary>Marks attended or no-show (or clears it with null); only bookings that stand (not cancelled).</summary>
     public async Task<bool> MarkAsync(Guid id, string? attendance, CancellationToken cancellationToken)
     {
         var booking = await db.Bookings.SingleOrDefaultAsync(b => b.Id == id && b.CancelledAt == null, cancellationToken);
