@@ -34,8 +34,9 @@ public sealed class AdminFixture : IAsyncLifetime
             SmtpPort = Smtp.Port,
             Settings = new Dictionary<string, string?> { ["Accounts:FailedSignInsPerHour"] = "3" },
         });
-        TownA = await TestTowns.CreateAsync(Factory, "adm-a");
-        TownB = await TestTowns.CreateAsync(Factory, "adm-b", theme: "modern");
+        // Appointments on too: its staff pages must refuse like every other admin page (a town without it answers 404).
+        TownA = await TestTowns.CreateAsync(Factory, "adm-a", features: ["news", "appointments"]);
+        TownB = await TestTowns.CreateAsync(Factory, "adm-b", theme: "modern", features: ["news", "appointments"]);
         AdminA = await TestAccounts.CreateAsync(Factory, TownA, "chefin@adm-a.example", Roles.TenantAdmin, displayName: "Chefin A");
         EditorA = await TestAccounts.CreateAsync(Factory, TownA, "redaktion@adm-a.example", Roles.Editor, displayName: "Redaktion A");
         ResidentA = await TestAccounts.CreateAsync(Factory, TownA, "buerger@adm-a.example", Roles.Resident, displayName: "Bürger A");
