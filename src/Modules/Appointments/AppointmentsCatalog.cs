@@ -15,17 +15,31 @@ internal sealed class AppointmentsCatalog(AppointmentsDbContext db, ITenantConte
         return [.. services.Select(s => new ServiceWithLocation(s, locations[s.LocationId]))];
     }
 
+    /// <summary>The further locations of every service (itinerant office hours), by service id.</summary>
+    public async Task<ILookup<Guid, Location>> FurtherLocationsAsync(CancellationToken cancellationToken)
+    {
+        var links = await db.ServiceLocations.AsNoTracking().ToListAsync(cancellationToken);
+        var locations = await db.Locations.AsNoTracking().ToDictionaryAsync(l => l.Id, cancellationToken);
+        return links.OrderBy(k => locations[k.LocationId].Name, StringComparer.CurrentCulture).ToLookup(k => k.ServiceId, k => locations[k.LocationId]);
+    }
+
     /// <summary>The service with its location's rules, or null when this town has no such service.</summary>
-    public async Task<ServicePlan?> PlanForAsync(Guid serviceId, CancellationToken cancellationToken)
+    public Task<ServicePlan?> PlanForAsync(Guid serviceId, CancellationToken cancellationToken) => PlanForAsync(serviceId, null, cancellationToken);
+
+    /// <summary>The plan at <paramref name="locationId"/> (its main location when null); null when the service is not offered there.</summary>
+    public async Task<ServicePlan?> PlanForAsync(Guid serviceId, Guid? locationId, CancellationToken cancellationToken)
     {
         var service = await db.Services.AsNoTracking().SingleOrDefaultAsync(s => s.Id == serviceId, cancellationToken);
-        if (service is null)
+        if (service is null || (locationId is { } other && other != service.LocationId
+            && !await db.ServiceLocations.AnyAsync(l => l.ServiceId == serviceId && l.LocationId == other, cancellationToken)))
         {
             return null;
         }
-        var location = await db.Locations.AsNoTracking().SingleAsync(l => l.Id == service.LocationId, cancellationToken);
+        var location = await db.Locations.AsNoTracking().SingleAsync(l => l.Id == (locationId ?? service.LocationId), cancellationToken);
         var hours = await db.OpeningHours.AsNoTracking().Where(h => h.LocationId == location.Id)
             .Select(h => new { h.Weekday, h.OpensMinute, h.ClosesMinute }).ToListAsync(cancellationToken);
+        var special = await db.SpecialDays.AsNoTracking().Where(d => d.LocationId == location.Id)
+            .Select(d => new { d.Day, d.OpensMinute, d.ClosesMinute }).ToListAsync(cancellationToken);
         var closed = await db.ClosedDays.AsNoTracking().Where(c => c.LocationId == location.Id).Select(c => c.Day).ToListAsync(cancellationToken);
         var settings = tenant.Current?.Settings;
         var planner = new SlotPlanner(TimeZoneInfo.FindSystemTimeZoneById(settings?.TimeZone ?? "Europe/Berlin"), settings?.FederalState);
@@ -33,7 +47,8 @@ internal sealed class AppointmentsCatalog(AppointmentsDbContext db, ITenantConte
             service,
             location,
             new LocationRules(location.Counters, location.SlotMinutes, location.MinimumNoticeMinutes, location.HorizonDays),
-            [.. hours.Select(h => new OpeningInterval((DayOfWeek)h.Weekday, h.OpensMinute, h.ClosesMinute))],
+            [.. hours.Select(h => new OpeningInterval((DayOfWeek)h.Weekday, h.OpensMinute, h.ClosesMinute)),
+             .. special.Select(d => new OpeningInterval(d.Day.DayOfWeek, d.OpensMinute, d.ClosesMinute, d.Day))],
             closed.ToHashSet(),
             planner);
     }
@@ -61,6 +76,6 @@ internal sealed record ServicePlan(
         var fromUtc = from.AddDays(-1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var toUtc = to.AddDays(2).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var booked = await catalog.BookedAsync(Location.Id, fromUtc, toUtc, cancellationToken);
-        return Planner.Plan(Rules, Hours, ClosedDays, Service.DurationMinutes, from, to, now, booked);
+        return Planner.Plan(Rules, Hours, ClosedDays, Service.DurationMinutes, from, to, now, booked, Service.BufferMinutes);
     }
 }

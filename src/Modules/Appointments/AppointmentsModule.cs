@@ -27,6 +27,10 @@ public sealed class AppointmentsModule : IModule
 
     public IReadOnlyList<NavigationItem> Navigation { get; } = [new("appointments.nav", "/termine", 200)];
 
+    public IReadOnlyList<NavigationItem> AdminNavigation { get; } = [new("appointments.admin.nav", "/admin/termine", 200, AppointmentsPermissions.Manage)];
+
+    public Type? DashboardFigures => typeof(Admin.AppointmentsDashboardFigures);
+
     public MigrationSource Migrations => new("appointments", typeof(AppointmentsModule).Assembly);
 
     public IRecipeStep RecipeStep { get; } = new AppointmentsRecipeStep();
@@ -46,6 +50,7 @@ public sealed class AppointmentsModule : IModule
         services.AddScoped<ConfirmationMail>();
         services.AddResidentBooking();
         services.AddScoped<Saas.Kernel.Privacy.IPersonalDataContributor, Privacy.AppointmentsPersonalData>();
+        Admin.AppointmentsAdminServices.Add(services);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapAppointmentsApi();

@@ -34,9 +34,9 @@ public sealed class AdminFixture : IAsyncLifetime
             SmtpPort = Smtp.Port,
             Settings = new Dictionary<string, string?> { ["Accounts:FailedSignInsPerHour"] = "3" },
         });
-        // Every module with staff pages is on, so the access sweep reaches all of /admin.
-        TownA = await TestTowns.CreateAsync(Factory, "adm-a", features: ["news", "waste-calendar"]);
-        TownB = await TestTowns.CreateAsync(Factory, "adm-b", theme: "modern", features: ["news", "waste-calendar"]);
+        // Every module with staff pages is on, so the access sweep reaches all of /admin (a town without a feature answers 404).
+        TownA = await TestTowns.CreateAsync(Factory, "adm-a", features: ["news", "waste-calendar", "appointments"]);
+        TownB = await TestTowns.CreateAsync(Factory, "adm-b", theme: "modern", features: ["news", "waste-calendar", "appointments"]);
         AdminA = await TestAccounts.CreateAsync(Factory, TownA, "chefin@adm-a.example", Roles.TenantAdmin, displayName: "Chefin A");
         EditorA = await TestAccounts.CreateAsync(Factory, TownA, "redaktion@adm-a.example", Roles.Editor, displayName: "Redaktion A");
         ResidentA = await TestAccounts.CreateAsync(Factory, TownA, "buerger@adm-a.example", Roles.Resident, displayName: "Bürger A");

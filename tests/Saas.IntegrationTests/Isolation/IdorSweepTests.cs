@@ -44,6 +44,11 @@ public sealed partial class IdorSweepTests(NewsEditorFixture fixture) : IClassFi
         ["/abfall/kalender/{areaId:guid}.ics"] = b => $"/abfall/kalender/{b.WasteArea}.ics",
         ["/api/v1/waste/areas/{areaId:guid}/calendar.ics"] = b => $"/api/v1/waste/areas/{b.WasteArea}/calendar.ics",
         ["/admin/abfall/gebiete/{id:guid}"] = b => $"/admin/abfall/gebiete/{b.WasteArea}",
+        // The appointment staff pages: these towns lack the feature, so AppointmentsIdorSweepTests sweeps them again
+        // between two towns that have it, with town B's own service, location, hours and booking ids.
+        ["/admin/termine/dienstleistung/{id:guid?}"] = b => $"/admin/termine/dienstleistung/{b.Article}",
+        ["/admin/termine/standort/{id:guid?}"] = b => $"/admin/termine/standort/{b.Article}",
+        ["/admin/termine/buchung/{id:guid}/absagen"] = b => $"/admin/termine/buchung/{b.Article}/absagen",
         ["/support/gemeinden/{id:guid}"] = b => $"/support/gemeinden/{b.Town}",
         ["/support/gemeinden/{id:guid}/zugang"] = b => $"/support/gemeinden/{b.Town}/zugang",
         // Keys, not ids: the same four page keys exist in every town and always mean the current town's.

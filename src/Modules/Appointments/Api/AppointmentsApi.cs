@@ -34,12 +34,13 @@ internal static class AppointmentsApi
     private static async Task<Ok<IReadOnlyList<ServiceResponse>>> Services(AppointmentsCatalog catalog, CancellationToken cancellationToken)
     {
         var services = await catalog.ServicesAsync(cancellationToken);
-        return TypedResults.Ok<IReadOnlyList<ServiceResponse>>([.. services.Select(s => ServiceResponse.From(s.Service, s.Location))]);
+        var further = await catalog.FurtherLocationsAsync(cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<ServiceResponse>>([.. services.Select(s => ServiceResponse.From(s.Service, s.Location, further[s.Service.Id]))]);
     }
 
     private static async Task<Results<Ok<SlotsResponse>, ValidationProblem>> Slots(
         AppointmentsCatalog catalog, TimeProvider clock, HttpContext http, CancellationToken cancellationToken,
-        string? serviceId = null, string? from = null, string? to = null)
+        string? serviceId = null, string? from = null, string? to = null, string? locationId = null)
     {
         // Seats change with every booking: a shared page cache must never answer this from an older reading.
         http.Response.Headers.CacheControl = "no-store";
@@ -50,10 +51,15 @@ internal static class AppointmentsApi
         {
             errors["to"] = [$"to must not be before from, and the range at most {MaxDays} days."];
         }
-        var plan = Guid.TryParse(serviceId, out var id) ? await catalog.PlanForAsync(id, cancellationToken) : null;
+        Guid? location = Guid.TryParse(locationId, out var l) ? l : null;
+        var plan = Guid.TryParse(serviceId, out var id) ? await catalog.PlanForAsync(id, location, cancellationToken) : null;
         if (plan is null)
         {
             errors["serviceId"] = ["serviceId must be the id of one of the town's services."];
+        }
+        if (!string.IsNullOrEmpty(locationId) && (location is null || plan is null))
+        {
+            errors["locationId"] = ["locationId must be one of the service's locations (main or further), or left out for its main location."];
         }
         if (errors.Count > 0)
         {
@@ -63,6 +69,7 @@ internal static class AppointmentsApi
         var zone = plan.Planner.Zone;
         return TypedResults.Ok(new SlotsResponse(
             plan.Service.Id,
+            plan.Location.Id,
             zone.Id,
             // Start and end already carry the town's offset of their moment (SlotPlanner).
             [.. slots.Where(s => s.Remaining > 0).Select(s => new SlotResponse(s.Start, s.End, s.Remaining))]));

@@ -5,15 +5,19 @@ namespace Saas.Modules.Appointments.Api;
 
 internal sealed record LocationResponse(Guid Id, string Name, string Street, string PostalCode, string City, string? AccessibilityNote);
 
+/// <summary>A service with its main location and the further ones it is offered at (itinerant office hours; ask their slots with locationId).</summary>
 internal sealed record ServiceResponse(
-    Guid Id, string Name, string Description, string WhatToBring, int DurationMinutes, string? FeeNote, LocationResponse Location)
+    Guid Id, string Name, string Description, string WhatToBring, int DurationMinutes, string? FeeNote, LocationResponse Location,
+    IReadOnlyList<LocationResponse> FurtherLocations)
 {
-    public static ServiceResponse From(Service s, Location l) => new(
-        s.Id, s.Name, s.Description, s.WhatToBring, s.DurationMinutes, s.FeeNote,
-        new LocationResponse(l.Id, l.Name, l.Street, l.PostalCode, l.City, l.AccessibilityNote));
+    public static ServiceResponse From(Service s, Location l, IEnumerable<Location>? further = null) => new(
+        s.Id, s.Name, s.Description, s.WhatToBring, s.DurationMinutes, s.FeeNote, Of(l), [.. (further ?? []).Select(Of)]);
+
+    private static LocationResponse Of(Location l) => new(l.Id, l.Name, l.Street, l.PostalCode, l.City, l.AccessibilityNote);
 }
 
-internal sealed record SlotsResponse(Guid ServiceId, string TimeZone, IReadOnlyList<SlotResponse> Slots);
+/// <summary>The slots of a service at one location (its main one unless <c>locationId</c> asked for another).</summary>
+internal sealed record SlotsResponse(Guid ServiceId, Guid LocationId, string TimeZone, IReadOnlyList<SlotResponse> Slots);
 
 /// <summary>A free slot; times carry the town's offset of that day.</summary>
 internal sealed record SlotResponse(DateTimeOffset Start, DateTimeOffset End, int Remaining);

@@ -8,7 +8,7 @@ internal sealed class AppointmentBooker(AppointmentsCatalog catalog, SlotLedger 
     public async Task<BookingOutcome> BookAsync(ValidBookingRequest request, CancellationToken cancellationToken, BookingOptions? options = null)
     {
         options ??= BookingOptions.Hold;
-        var plan = await catalog.PlanForAsync(request.ServiceId, cancellationToken);
+        var plan = await catalog.PlanForAsync(request.ServiceId, request.LocationId, cancellationToken);
         if (plan is null)
         {
             return new BookingOutcome(BookingResult.UnknownService);
@@ -41,7 +41,7 @@ internal sealed class AppointmentBooker(AppointmentsCatalog catalog, SlotLedger 
             ServiceId = plan.Service.Id,
             LocationId = plan.Location.Id,
             Start = slot.Start.UtcDateTime,
-            End = slot.End.UtcDateTime,
+            End = slot.Occupied.UtcDateTime, // the ledger frees [Start, End) on cancel: the buffer's cells too
             Name = request.Name,
             Email = request.Email,
             TokenHash = ManageToken.Hash(token),

@@ -5,10 +5,11 @@ using System.Text.RegularExpressions;
 namespace Saas.Modules.Appointments.Booking;
 
 /// <summary>What an app or the booking form sends; every field arrives as text and is checked here.</summary>
-internal sealed record BookingRequest(string? ServiceId, string? Start, string? Name, string? Email);
+/// <remarks><paramref name="LocationId"/> picks one of the service's further locations (itinerant office hours); empty means its main one.</remarks>
+internal sealed record BookingRequest(string? ServiceId, string? Start, string? Name, string? Email, string? LocationId = null);
 
 /// <summary>A request that passed the format checks.</summary>
-internal sealed record ValidBookingRequest(Guid ServiceId, DateTimeOffset Start, string Name, string Email);
+internal sealed record ValidBookingRequest(Guid ServiceId, DateTimeOffset Start, string Name, string Email, Guid? LocationId = null);
 
 internal static partial class BookingRequestValidator
 {
@@ -45,7 +46,19 @@ internal static partial class BookingRequestValidator
         {
             errors["email"] = ["email must be a valid e-mail address."];
         }
-        return errors.Count > 0 ? (null, errors) : (new ValidBookingRequest(serviceId, start!.Value, name, email), errors);
+        Guid? location = null;
+        if (!string.IsNullOrWhiteSpace(request.LocationId))
+        {
+            if (Guid.TryParse(request.LocationId, out var l))
+            {
+                location = l;
+            }
+            else
+            {
+                errors["locationId"] = ["locationId must be the id of one of the service's locations, or left out for its main location."];
+            }
+        }
+        return errors.Count > 0 ? (null, errors) : (new ValidBookingRequest(serviceId, start!.Value, name, email, location), errors);
     }
 
     private static DateTimeOffset? ParseStart(string? value) =>

@@ -5,7 +5,7 @@ using Saas.Kernel.Tenancy;
 namespace Saas.Modules.Appointments.Data;
 
 /// <summary>The appointments module's own tables (<c>appointments_*</c>); no joins into other modules.</summary>
-internal sealed class AppointmentsDbContext(DbContextOptions<AppointmentsDbContext> options, ITenantContext tenant) : TenantDbContext(options, tenant)
+internal sealed partial class AppointmentsDbContext(DbContextOptions<AppointmentsDbContext> options, ITenantContext tenant) : TenantDbContext(options, tenant)
 {
     public DbSet<Location> Locations => Set<Location>();
     public DbSet<Service> Services => Set<Service>();
@@ -99,6 +99,7 @@ internal sealed class AppointmentsDbContext(DbContextOptions<AppointmentsDbConte
             e.HasOne<Service>().WithMany().HasForeignKey(b => new { b.TenantId, b.ServiceId });
             e.HasOne<Location>().WithMany().HasForeignKey(b => new { b.TenantId, b.LocationId });
         });
+        OnStaffModelCreating(modelBuilder);
         base.OnModelCreating(modelBuilder);
     }
 }

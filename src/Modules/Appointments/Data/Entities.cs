@@ -30,7 +30,7 @@ internal sealed class Location : ITenantOwned
 }
 
 /// <summary>Something a resident can book (Personalausweis beantragen, ...), offered at one location.</summary>
-internal sealed class Service : ITenantOwned
+internal sealed partial class Service : ITenantOwned
 {
     public Guid TenantId { get; set; }
     public Guid Id { get; set; } = Guid.CreateVersion7();
@@ -82,7 +82,7 @@ internal sealed class SlotCount : ITenantOwned
 }
 
 /// <summary>A resident's appointment; the manage token is kept only as its SHA-256 hash.</summary>
-internal sealed class Booking : ITenantOwned
+internal sealed partial class Booking : ITenantOwned
 {
     public Guid TenantId { get; set; }
     public Guid Id { get; set; } = Guid.CreateVersion7();

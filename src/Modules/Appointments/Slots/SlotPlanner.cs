@@ -3,11 +3,20 @@ namespace Saas.Modules.Appointments.Slots;
 /// <summary>The booking rules of one location, as the slot engine needs them.</summary>
 internal sealed record LocationRules(int Counters, int SlotMinutes, int MinimumNoticeMinutes, int HorizonDays);
 
-/// <summary>An opening interval in the town's local time; two on one day leave a break between them.</summary>
-internal sealed record OpeningInterval(DayOfWeek Day, int OpensMinute, int ClosesMinute);
+/// <summary>
+/// An opening interval in the town's local time; two on one day leave a break between them. With a
+/// <paramref name="Date"/> it is a special opening: that date's dated intervals replace the weekday's.
+/// </summary>
+internal sealed record OpeningInterval(DayOfWeek Day, int OpensMinute, int ClosesMinute, DateOnly? Date = null);
 
-/// <summary>A bookable start: its grid cells (UTC starts) and how many more bookings fit.</summary>
-internal sealed record Slot(DateTimeOffset Start, DateTimeOffset End, int Remaining, IReadOnlyList<DateTime> Cells);
+/// <summary>
+/// A bookable start: its grid cells (UTC starts) and how many more bookings fit. <see cref="End"/> is
+/// when the resident is done; <see cref="Occupied"/> when the last cell ends, the buffer after the service included.
+/// </summary>
+internal sealed record Slot(DateTimeOffset Start, DateTimeOffset End, int Remaining, IReadOnlyList<DateTime> Cells, DateTimeOffset? BufferEnd = null)
+{
+    public DateTimeOffset Occupied => BufferEnd ?? End;
+}
 
 /// <summary>
 /// Computes slots on the town's wall clock and turns them into instants with the time zone's rules,
@@ -29,9 +38,13 @@ internal sealed class SlotPlanner(TimeZoneInfo zone, string? federalState)
         DateOnly from,
         DateOnly to,
         DateTimeOffset now,
-        IReadOnlyDictionary<DateTime, int> booked)
+        IReadOnlyDictionary<DateTime, int> booked,
+        int bufferMinutes = 0)
     {
-        var cellCount = Math.Max(1, (int)Math.Ceiling(durationMinutes / (double)rules.SlotMinutes));
+        // The service must fit the opening interval; the buffer after it may run past closing time,
+        // but it takes its cells, so nothing else is booked into it.
+        var serviceCells = Math.Max(1, (int)Math.Ceiling(durationMinutes / (double)rules.SlotMinutes));
+        var cellCount = Math.Max(serviceCells, (int)Math.Ceiling((durationMinutes + bufferMinutes) / (double)rules.SlotMinutes));
         var earliest = now.AddMinutes(rules.MinimumNoticeMinutes);
         var lastDay = Today(now).AddDays(rules.HorizonDays);
         var holidays = new Dictionary<int, IReadOnlyDictionary<DateOnly, string>>();
@@ -42,11 +55,13 @@ internal sealed class SlotPlanner(TimeZoneInfo zone, string? federalState)
             {
                 continue;
             }
-            foreach (var interval in hours.Where(h => h.Day == day.DayOfWeek).OrderBy(h => h.OpensMinute))
+            var special = hours.Where(h => h.Date == day).ToList();
+            var open = special.Count > 0 ? special : hours.Where(h => h.Date is null && h.Day == day.DayOfWeek);
+            foreach (var interval in open.OrderBy(h => h.OpensMinute))
             {
-                for (var minute = interval.OpensMinute; minute + (cellCount * rules.SlotMinutes) <= interval.ClosesMinute; minute += rules.SlotMinutes)
+                for (var minute = interval.OpensMinute; minute + (serviceCells * rules.SlotMinutes) <= interval.ClosesMinute; minute += rules.SlotMinutes)
                 {
-                    var slot = Build(day, minute, cellCount, rules, booked);
+                    var slot = Build(day, minute, serviceCells, cellCount, rules, booked);
                     if (slot is not null && slot.Start >= earliest)
                     {
                         slots.Add(slot);
@@ -63,7 +78,7 @@ internal sealed class SlotPlanner(TimeZoneInfo zone, string? federalState)
     /// <summary>The instant a wall-clock time means in the town, or null when the clock skips it.</summary>
     public DateTimeOffset? ToInstant(DateTime local) => offsets.ToInstant(local);
 
-    private Slot? Build(DateOnly day, int minute, int cellCount, LocationRules rules, IReadOnlyDictionary<DateTime, int> booked)
+    private Slot? Build(DateOnly day, int minute, int serviceCells, int cellCount, LocationRules rules, IReadOnlyDictionary<DateTime, int> booked)
     {
         var startLocal = day.ToDateTime(TimeOnly.MinValue).AddMinutes(minute);
         var cells = new List<DateTime>(cellCount);
@@ -79,8 +94,9 @@ internal sealed class SlotPlanner(TimeZoneInfo zone, string? federalState)
             remaining = Math.Min(remaining, rules.Counters - booked.GetValueOrDefault(utc));
         }
         var start = ToInstant(startLocal)!.Value;
-        var end = ToInstant(startLocal.AddMinutes(cellCount * rules.SlotMinutes)) ?? TimeZoneInfo.ConvertTime(start.AddMinutes(cellCount * rules.SlotMinutes), zone);
-        return new Slot(start, end, Math.Max(0, remaining), cells);
+        var end = ToInstant(startLocal.AddMinutes(serviceCells * rules.SlotMinutes)) ?? TimeZoneInfo.ConvertTime(start.AddMinutes(serviceCells * rules.SlotMinutes), zone);
+        var occupied = ToInstant(startLocal.AddMinutes(cellCount * rules.SlotMinutes)) ?? TimeZoneInfo.ConvertTime(start.AddMinutes(cellCount * rules.SlotMinutes), zone);
+        return new Slot(start, end, Math.Max(0, remaining), cells, cellCount > serviceCells ? occupied : null);
     }
 
     private bool IsHoliday(DateOnly day, Dictionary<int, IReadOnlyDictionary<DateOnly, string>> cache)

@@ -41,7 +41,7 @@ internal sealed class AppointmentsCancelModel(AppointmentsDbContext db, Appointm
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
         var booking = await db.Bookings.AsNoTracking().SingleOrDefaultAsync(b => b.Id == Id && b.CancelledAt == null, cancellationToken);
-        if (booking is null || !BookingAccess.MayManage(booking, Token, User) || await catalog.PlanForAsync(booking.ServiceId, cancellationToken) is not { } plan)
+        if (booking is null || !BookingAccess.MayManage(booking, Token, User) || await catalog.PlanForAsync(booking.ServiceId, booking.LocationId, cancellationToken) is not { } plan)
         {
             return false;
         }

@@ -24,6 +24,16 @@ internal sealed class AppointmentsBookModel(
     [FromQuery(Name = "tag")]
     public string? Day { get; set; }
 
+    /// <summary>One of the service's further locations (itinerant office hours); none: its main location.</summary>
+    [FromQuery(Name = "ort")]
+    public Guid? Place { get; set; }
+
+    /// <summary>Every location that offers the service, the main one first, when there is more than one.</summary>
+    public IReadOnlyList<Data.Location> Places { get; private set; } = [];
+
+    /// <summary>The query part that keeps the chosen location in links and the form.</summary>
+    public string PlaceQuery => Place is { } p && p != Plan.Service.LocationId ? $"ort={p}" : "";
+
     [BindProperty]
     public string? Start { get; set; }
 
@@ -67,7 +77,7 @@ internal sealed class AppointmentsBookModel(
         {
             Email = resident.Email; // the account's proven address, not whatever the form says
         }
-        var (valid, errors) = BookingRequestValidator.Validate(new BookingRequest(Id.ToString(), Start, Name, Email));
+        var (valid, errors) = BookingRequestValidator.Validate(new BookingRequest(Id.ToString(), Start, Name, Email, Place?.ToString()));
         if (valid is null)
         {
             Errors = errors;
@@ -109,11 +119,17 @@ internal sealed class AppointmentsBookModel(
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
-        if (await catalog.PlanForAsync(Id, cancellationToken) is not { } plan)
+        if (await catalog.PlanForAsync(Id, Place, cancellationToken) is not { } plan)
         {
             return false;
         }
         Plan = plan;
+        var further = (await catalog.FurtherLocationsAsync(cancellationToken))[Id].ToList();
+        if (further.Count > 0)
+        {
+            var main = plan.Location.Id == plan.Service.LocationId ? plan.Location : (await catalog.ServicesAsync(cancellationToken)).Single(s => s.Service.Id == Id).Location;
+            Places = [main, .. further];
+        }
         var now = clock.GetUtcNow();
         var today = plan.Planner.Today(now);
         var slots = await plan.SlotsAsync(catalog, today, today.AddDays(DaysShown), now, cancellationToken);
