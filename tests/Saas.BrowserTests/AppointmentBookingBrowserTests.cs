@@ -66,6 +66,7 @@ public sealed class AppointmentBookingBrowserTests(AccountsBrowserFixture app, I
         await TabToAsync(page, "main a.filter-nav__link");
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync("**tag=*");
+        var newDay = System.Web.HttpUtility.ParseQueryString(new Uri(page.Url).Query)["tag"];
         await TabToAsync(page, "#time-first");
         await page.Keyboard.PressAsync("Space");
         var newTime = await page.Locator("label[for=time-first]").InnerTextAsync();
@@ -76,6 +77,13 @@ public sealed class AppointmentBookingBrowserTests(AccountsBrowserFixture app, I
         await checks.CheckAsync("rescheduled");
         output.WriteLine($"booked {bookedTime}, moved to {newTime}");
 
+        // Staff see the moved appointment in the day plan of its new day.
+        var staff = await app.NewPageAsync(Viewports.Desktop);
+        await app.Admins[DemoTowns.BadBelzig].SignInAsync(staff, origin, app.Clock, _ => Task.CompletedTask);
+        await staff.GotoAsync($"{origin}/admin/termine/tagesplan?tag={newDay}");
+        var row = staff.Locator("main tr", new() { HasText = "Karla Tastatur" });
+        await Assertions.Expect(row).ToContainTextAsync(System.Text.RegularExpressions.Regex.Match(newTime, @"\d{1,2}:\d{2}").Value);
+
         // The cancel link of the first confirmation still works: the move kept the booking and its token.
         await page.GotoAsync(origin + confirmation.FirstLink("/termine/absagen/").PathAndQuery);
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync(newTime);
@@ -83,6 +91,10 @@ public sealed class AppointmentBookingBrowserTests(AccountsBrowserFixture app, I
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator("main h1")).ToHaveTextAsync("Termin abgesagt");
         await checks.CheckAsync("cancelled");
+        await staff.ReloadAsync();
+        // The day plan keeps the row, marked as cancelled, so the counter knows nobody is coming.
+        await Assertions.Expect(staff.Locator("main tr", new() { HasText = "Karla Tastatur" })).ToContainTextAsync("Abgesagt");
+        await staff.Context.CloseAsync();
         await page.Context.CloseAsync();
         checks.AssertNone();
     }

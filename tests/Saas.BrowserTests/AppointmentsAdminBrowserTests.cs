@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Playwright;
 using Saas.BrowserTests.Infrastructure;
+using Saas.TestInfrastructure.Mail;
 using Xunit.Abstractions;
 
 namespace Saas.BrowserTests;
@@ -109,8 +110,14 @@ public sealed class AppointmentsAdminBrowserTests(AccountsBrowserFixture app, IT
         var to = today.AddDays(20).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var slots = (await CallAsync($"/api/v1/appointments/slots?serviceId={service}&from={from}&to={to}")).GetProperty("body");
         var start = slots.GetProperty("slots")[0].GetProperty("start").GetString()!;
-        var booked = await CallAsync("/api/v1/appointments/bookings", new { serviceId = service, start, name, email = $"{app.Unique("termin")}@example.org" });
+        var email = $"{app.Unique("termin")}@example.org";
+        var booked = await CallAsync("/api/v1/appointments/bookings", new { serviceId = service, start, name, email });
         Assert.True(booked.GetProperty("status").GetInt32() == 201, $"booking refused: {booked}");
+        // A hold until the resident confirms through the mailed link; staff plans show confirmed appointments.
+        var hold = await app.Mail.WaitForMessageAsync(m => m.To.Mailboxes.Any(a => a.Address == email) && (m.Subject ?? "").StartsWith("Bitte bestätigen", StringComparison.Ordinal));
+        await page.GotoAsync(origin + hold.FirstLink("/termine/bestaetigen/").PathAndQuery);
+        await page.Locator("main button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator("main h1")).ToHaveTextAsync("Ihr Termin ist bestätigt");
         return (service, location, booked.GetProperty("body").GetProperty("id").GetGuid(), start[..10]);
     }
 }

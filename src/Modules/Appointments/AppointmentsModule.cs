@@ -37,7 +37,7 @@ public sealed class AppointmentsModule : IModule
 
     public IReadOnlyList<RecurringTenantJob> Jobs { get; } =
     [
-        new(global::Saas.Modules.Appointments.Jobs.HoldReleaseJob.Id, "* * * * *", typeof(global::Saas.Modules.Appointments.Jobs.HoldReleaseJob)),
+        new(global::Saas.Modules.Appointments.Jobs.HoldReleaseJob.Id, "*/5 * * * *", typeof(global::Saas.Modules.Appointments.Jobs.HoldReleaseJob)),
         new(global::Saas.Modules.Appointments.Jobs.ReminderJob.Id, "*/10 * * * *", typeof(global::Saas.Modules.Appointments.Jobs.ReminderJob)),
     ];
 

@@ -174,8 +174,8 @@ public sealed class PersonalDataTests(PersonalDataFixture fixture) : IClassFixtu
         await TestTowns.AsTownAsync(fixture.Factory, fixture.Town, async services =>
         {
             var db = services.GetRequiredService<Modules.Appointments.Data.AppointmentsDbContext>();
-            var location = new Modules.Appointments.Data.Location { Name = "Rathaus", Street = "Markt 1", PostalCode = "14806", City = "Daten" };
-            var service = new Modules.Appointments.Data.Service { LocationId = location.Id, Name = "Personalausweis", Description = "", WhatToBring = "", DurationMinutes = 15 };
+            var location = new Modules.Appointments.Data.Location { Name = $"Rathaus {Guid.NewGuid():N}", Street = "Markt 1", PostalCode = "14806", City = "Daten" };
+            var service = new Modules.Appointments.Data.Service { LocationId = location.Id, Name = $"Personalausweis {Guid.NewGuid():N}", Description = "", WhatToBring = "", DurationMinutes = 15 };
             db.AddRange(location, service);
             foreach (var days in new[] { 3, -3 })
             {

@@ -81,6 +81,12 @@ public sealed class StaffItinerantTests(StaffFixture town)
         Assert.Contains("Lindenweg 2", await viaPage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(["10:00"], (await town.SlotsAsync(StaffFixture.HostA, service, "2026-12-19", village)).Keys);
 
+        // Greta confirms her hold through the mailed link; from then on staff see her appointment.
+        var confirmLink = Saas.TestInfrastructure.Mail.MailLinks.FirstLink(mail, "/termine/bestaetigen/");
+        var query = System.Web.HttpUtility.ParseQueryString(confirmLink.Query);
+        var confirmed = await StaffSession.PostAsync(town.Factory.ClientFor(StaffFixture.HostA, https: true), confirmLink.AbsolutePath,
+            new() { ["Token"] = query["token"]!, ["Code"] = query["code"]! }, tokenFrom: "/konto/anmelden");
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
         var plan = await admin.GetStringAsync("/admin/termine/tagesplan?tag=2026-12-19");
         Assert.Contains("Greta Dorf", plan, StringComparison.Ordinal);
         Assert.Contains("Dorfgemeinschaftshaus Kleinau", plan, StringComparison.Ordinal);
