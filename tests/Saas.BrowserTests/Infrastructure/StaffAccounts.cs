@@ -62,7 +62,8 @@ public sealed record StaffAccount(string Town, string Email, string Password, st
         await page.FillAsync("#email", Email);
         await page.FillAsync("#password", Password);
         await page.Locator("main form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync("**/admin/anmelden/zweiter-faktor**");
+        // Password hashing plus the page load: on a loaded 2-core machine this took over 20 s once.
+        await page.WaitForURLAsync("**/admin/anmelden/zweiter-faktor**", new() { Timeout = 60_000 });
         if (check is not null)
         {
             await check("admin second factor");
