@@ -15,23 +15,10 @@ namespace Saas.BrowserTests;
 [Collection(AccountsBrowserFixture.Name)]
 public sealed class AccountPagesAccessibilityTests(AccountsBrowserFixture app, ITestOutputHelper output)
 {
-    public static TheoryData<string, int> TownsAndWidths()
-    {
-        var data = new TheoryData<string, int>();
-        foreach (var town in DemoTowns.All)
-        {
-            foreach (var width in Viewports.All)
-            {
-                data.Add(town, width);
-            }
-        }
-        return data;
-    }
-
     public static TheoryData<int> Widths() => [Viewports.Phone, Viewports.Desktop];
 
     [Theory]
-    [MemberData(nameof(TownsAndWidths))]
+    [MemberData(nameof(DemoTowns.TownsAndWidths), MemberType = typeof(DemoTowns))]
     public async Task Given_each_theme_and_width_When_the_resident_account_pages_are_checked_Then_axe_finds_no_violations_and_nothing_scrolls_sideways(string town, int width)
     {
         var resident = await ResidentAccount.CreateAsync(app.Services, town, $"{app.Unique("bewohner")}@example.org", "Renate Prüfer");
@@ -64,7 +51,7 @@ public sealed class AccountPagesAccessibilityTests(AccountsBrowserFixture app, I
     }
 
     [Theory]
-    [MemberData(nameof(TownsAndWidths))]
+    [MemberData(nameof(DemoTowns.TownsAndWidths), MemberType = typeof(DemoTowns))]
     public async Task Given_each_theme_and_width_When_the_waste_calendar_admin_pages_are_checked_Then_axe_finds_no_violations_and_nothing_scrolls_sideways(string town, int width)
     {
         var origin = app.Origin(town);
@@ -88,13 +75,13 @@ public sealed class AccountPagesAccessibilityTests(AccountsBrowserFixture app, I
         await checks.CheckAsync("waste import preview with errors");
         if (width == Viewports.Phone && town == DemoTowns.BadBelzig)
         {
-            await ScreenshotAsync(page, "admin-waste-import-phone");
+            await Artifacts.ScreenshotAsync(page, "admin-waste-import-phone");
         }
         await page.Context.CloseAsync();
     }
 
     [Theory]
-    [MemberData(nameof(TownsAndWidths))]
+    [MemberData(nameof(DemoTowns.TownsAndWidths), MemberType = typeof(DemoTowns))]
     public async Task Given_each_theme_and_width_When_the_admin_pages_are_checked_Then_axe_finds_no_violations_and_nothing_scrolls_sideways(string town, int width)
     {
         var origin = app.Origin(town);
@@ -124,15 +111,15 @@ public sealed class AccountPagesAccessibilityTests(AccountsBrowserFixture app, I
         await checks.CheckAsync("own domain with a pending claim");
         if (width == Viewports.Phone && town == DemoTowns.BadBelzig)
         {
-            await ScreenshotAsync(page, "admin-audit-log-phone");
+            await Artifacts.ScreenshotAsync(page, "admin-audit-log-phone");
             await page.GotoAsync($"{origin}/admin/domain");
-            await ScreenshotAsync(page, "admin-domain-phone");
+            await Artifacts.ScreenshotAsync(page, "admin-domain-phone");
             await page.GotoAsync($"{origin}/admin/benutzer");
-            await ScreenshotAsync(page, "admin-users-phone");
+            await Artifacts.ScreenshotAsync(page, "admin-users-phone");
             await page.GotoAsync($"{origin}/admin/seiten/oeffnungszeiten");
-            await ScreenshotAsync(page, "admin-opening-hours-phone");
+            await Artifacts.ScreenshotAsync(page, "admin-opening-hours-phone");
             await page.GotoAsync($"{origin}/admin");
-            await ScreenshotAsync(page, "admin-dashboard-phone");
+            await Artifacts.ScreenshotAsync(page, "admin-dashboard-phone");
         }
         await page.Context.CloseAsync();
 
@@ -156,7 +143,7 @@ public sealed class AccountPagesAccessibilityTests(AccountsBrowserFixture app, I
         await enrolment.CheckAsync("recovery codes");
         if (width == Viewports.Phone && town == DemoTowns.Treuenbrietzen)
         {
-            await ScreenshotAsync(page, "admin-recovery-codes-phone");
+            await Artifacts.ScreenshotAsync(page, "admin-recovery-codes-phone");
         }
         await page.Context.CloseAsync();
 
@@ -179,7 +166,7 @@ public sealed class AccountPagesAccessibilityTests(AccountsBrowserFixture app, I
         await checks.CheckAsync("tenant detail");
         if (width == Viewports.Phone)
         {
-            await ScreenshotAsync(page, "support-tenant-detail-phone", fullPage: false);
+            await Artifacts.ScreenshotAsync(page, "support-tenant-detail-phone", fullPage: false);
         }
         await page.GetByRole(AriaRole.Link, new() { Name = "Support-Zugang starten" }).ClickAsync();
         await page.WaitForURLAsync("**/zugang");
@@ -215,6 +202,4 @@ public sealed class AccountPagesAccessibilityTests(AccountsBrowserFixture app, I
         checks.AssertNone();
     }
 
-    private static Task ScreenshotAsync(IPage page, string name, bool fullPage = true) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts.ScreenshotFolder, $"{name}.png"), FullPage = fullPage, Animations = ScreenshotAnimations.Disabled });
 }

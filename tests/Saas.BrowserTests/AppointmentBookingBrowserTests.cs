@@ -14,19 +14,6 @@ namespace Saas.BrowserTests;
 [Collection(AccountsBrowserFixture.Name)]
 public sealed class AppointmentBookingBrowserTests(AccountsBrowserFixture app, ITestOutputHelper output)
 {
-    public static TheoryData<string, int> TownsAndWidths()
-    {
-        var data = new TheoryData<string, int>();
-        foreach (var town in DemoTowns.All)
-        {
-            foreach (var width in Viewports.All)
-            {
-                data.Add(town, width);
-            }
-        }
-        return data;
-    }
-
     [Fact]
     public async Task Given_a_resident_without_an_account_When_booking_confirming_rescheduling_and_cancelling_by_keyboard_only_Then_every_step_works()
     {
@@ -36,16 +23,16 @@ public sealed class AppointmentBookingBrowserTests(AccountsBrowserFixture app, I
         var checks = new PageChecks(page, Viewports.Desktop);
 
         await page.GotoAsync($"{origin}/termine");
-        await TabToAsync(page, "main a.button");
+        await KeyboardOnly.TabToMatchAsync(page, "main a.button");
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync("**/termine/*");
-        await TabToAsync(page, "main a.filter-nav__link");
+        await KeyboardOnly.TabToMatchAsync(page, "main a.filter-nav__link");
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync("**tag=*");
-        await TabToAsync(page, "#time-first");
+        await KeyboardOnly.TabToMatchAsync(page, "#time-first");
         await page.Keyboard.PressAsync("Space");
         var bookedTime = await page.Locator("label[for=time-first]").InnerTextAsync();
-        await TabToAsync(page, "#name");
+        await KeyboardOnly.TabToMatchAsync(page, "#name");
         await page.Keyboard.TypeAsync("Karla Tastatur");
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.TypeAsync(email);
@@ -55,7 +42,7 @@ public sealed class AppointmentBookingBrowserTests(AccountsBrowserFixture app, I
 
         var hold = await app.Mail.WaitForMessageAsync(m => To(m, email) && (m.Subject ?? "").StartsWith("Bitte bestätigen", StringComparison.Ordinal));
         await page.GotoAsync(origin + hold.FirstLink("/termine/bestaetigen/").PathAndQuery);
-        await TabToAsync(page, "main button[type=submit]");
+        await KeyboardOnly.TabToMatchAsync(page, "main button[type=submit]");
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator("main h1")).ToHaveTextAsync("Ihr Termin ist bestätigt");
         await checks.CheckAsync("confirmed");
@@ -63,14 +50,14 @@ public sealed class AppointmentBookingBrowserTests(AccountsBrowserFixture app, I
         var confirmation = await app.Mail.WaitForMessageAsync(m => To(m, email) && (m.Subject ?? "").StartsWith("Ihr Termin", StringComparison.Ordinal));
         Assert.Contains(confirmation.Attachments.OfType<MimePart>(), a => a.FileName == "termin.ics");
         await page.GotoAsync(origin + confirmation.FirstLink("/termine/verschieben/").PathAndQuery);
-        await TabToAsync(page, "main a.filter-nav__link");
+        await KeyboardOnly.TabToMatchAsync(page, "main a.filter-nav__link");
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync("**tag=*");
         var newDay = System.Web.HttpUtility.ParseQueryString(new Uri(page.Url).Query)["tag"];
-        await TabToAsync(page, "#time-first");
+        await KeyboardOnly.TabToMatchAsync(page, "#time-first");
         await page.Keyboard.PressAsync("Space");
         var newTime = await page.Locator("label[for=time-first]").InnerTextAsync();
-        await TabToAsync(page, "main form button[type=submit]");
+        await KeyboardOnly.TabToMatchAsync(page, "main form button[type=submit]");
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator("main h1")).ToHaveTextAsync("Termin verschoben");
         await Assertions.Expect(page.Locator("main [role=status]")).ToContainTextAsync(newTime);
@@ -87,7 +74,7 @@ public sealed class AppointmentBookingBrowserTests(AccountsBrowserFixture app, I
         // The cancel link of the first confirmation still works: the move kept the booking and its token.
         await page.GotoAsync(origin + confirmation.FirstLink("/termine/absagen/").PathAndQuery);
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync(newTime);
-        await TabToAsync(page, "main button[type=submit]");
+        await KeyboardOnly.TabToMatchAsync(page, "main button[type=submit]");
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator("main h1")).ToHaveTextAsync("Termin abgesagt");
         await checks.CheckAsync("cancelled");
@@ -100,7 +87,7 @@ public sealed class AppointmentBookingBrowserTests(AccountsBrowserFixture app, I
     }
 
     [Theory]
-    [MemberData(nameof(TownsAndWidths))]
+    [MemberData(nameof(DemoTowns.TownsAndWidths), MemberType = typeof(DemoTowns))]
     public async Task Given_each_theme_and_width_When_the_resident_appointment_pages_are_checked_Then_axe_finds_no_violations_and_nothing_scrolls_sideways(string town, int width)
     {
         var origin = app.Origin(town);
@@ -202,26 +189,10 @@ public sealed class AppointmentBookingBrowserTests(AccountsBrowserFixture app, I
     {
         if (town == DemoTowns.WiesenburgMark && width == Viewports.Phone)
         {
-            await page.ScreenshotAsync(new PageScreenshotOptions
-            {
-                Path = Path.Combine(Artifacts.ScreenshotFolder, $"appointments-{name}-phone.png"), FullPage = true, Animations = ScreenshotAnimations.Disabled,
-            });
+            await Artifacts.ScreenshotAsync(page, $"appointments-{name}-phone");
         }
     }
 
     private static bool To(MimeMessage m, string email) => m.To.Mailboxes.Any(a => string.Equals(a.Address, email, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>Presses Tab until the focused element matches <paramref name="selector"/> (the first one reached), as a keyboard user does.</summary>
-    private static async Task TabToAsync(IPage page, string selector, int maxTabs = 120)
-    {
-        for (var i = 0; i < maxTabs; i++)
-        {
-            await page.Keyboard.PressAsync("Tab");
-            if (await page.EvaluateAsync<bool>("s => document.activeElement?.matches(s) ?? false", selector))
-            {
-                return;
-            }
-        }
-        throw new InvalidOperationException($"{maxTabs} presses of Tab never reached {selector} on {page.Url}");
-    }
 }

@@ -14,21 +14,8 @@ namespace Saas.BrowserTests;
 [Collection(AccountsBrowserFixture.Name)]
 public sealed class AppointmentsAdminBrowserTests(AccountsBrowserFixture app, ITestOutputHelper output)
 {
-    public static TheoryData<string, int> TownsAndWidths()
-    {
-        var data = new TheoryData<string, int>();
-        foreach (var town in DemoTowns.All)
-        {
-            foreach (var width in Viewports.All)
-            {
-                data.Add(town, width);
-            }
-        }
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(TownsAndWidths))]
+    [MemberData(nameof(DemoTowns.TownsAndWidths), MemberType = typeof(DemoTowns))]
     public async Task Given_each_theme_and_width_When_the_appointment_staff_pages_are_checked_Then_axe_finds_no_violations_and_nothing_scrolls_sideways(string town, int width)
     {
         var origin = app.Origin(town);
@@ -71,14 +58,8 @@ public sealed class AppointmentsAdminBrowserTests(AccountsBrowserFixture app, IT
         await app.Admins[DemoTowns.BadBelzig].SignInAsync(page, origin, app.Clock, _ => Task.CompletedTask);
         await page.GotoAsync($"{origin}/admin/termine/tagesplan?tag={day}");
 
-        var reached = false;
-        for (var i = 0; i < 150 && !reached; i++)
-        {
-            await page.Keyboard.PressAsync("Tab");
-            var focused = await page.EvaluateAsync<string>("() => document.activeElement?.innerText?.trim() ?? ''");
-            reached = focused.StartsWith("Erschienen", StringComparison.Ordinal) && focused.Contains(name, StringComparison.Ordinal);
-        }
-        Assert.True(reached, "Tab never reached the attended button of the booking");
+        await KeyboardOnly.TabToMatchAsync(page, $"#b-{booking} button[value=attended]", maxTabs: 150);
+        Assert.Contains(name, await page.EvaluateAsync<string>("() => document.activeElement.innerText"), StringComparison.Ordinal); // named for screen readers
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync("**erledigt=markiert**");
 

@@ -14,19 +14,6 @@ namespace Saas.BrowserTests;
 [Collection(NewsEditorBrowserFixture.Name)]
 public sealed class NewsEditorBrowserTests(NewsEditorBrowserFixture app, ITestOutputHelper output)
 {
-    public static TheoryData<string, int> TownsAndWidths()
-    {
-        var data = new TheoryData<string, int>();
-        foreach (var town in DemoTowns.All)
-        {
-            foreach (var width in Viewports.All)
-            {
-                data.Add(town, width);
-            }
-        }
-        return data;
-    }
-
     [Fact]
     public async Task Given_staff_signed_in_with_two_factor_When_they_schedule_an_article_a_minute_ahead_Then_residents_see_it_only_once_the_clock_gets_there()
     {
@@ -59,13 +46,13 @@ public sealed class NewsEditorBrowserTests(NewsEditorBrowserFixture app, ITestOu
         await resident.GetByRole(AriaRole.Link, new() { Name = "Neue Öffnungszeiten der Bibliothek" }).ClickAsync();
         await resident.WaitForURLAsync("**/aktuelles/neue-oeffnungszeiten-der-bibliothek");
         Assert.Contains("auch samstags von 9 bis 12 Uhr", await resident.Locator("main .prose").InnerTextAsync());
-        await ScreenshotAsync(resident, "news-scheduled-resident", fullPage: false);
+        await Artifacts.ScreenshotAsync(resident, "news-scheduled-resident", fullPage: false);
         await page.Context.CloseAsync();
         await resident.Context.CloseAsync();
     }
 
     [Theory]
-    [MemberData(nameof(TownsAndWidths))]
+    [MemberData(nameof(DemoTowns.TownsAndWidths), MemberType = typeof(DemoTowns))]
     public async Task Given_each_theme_and_width_When_the_news_editor_pages_are_checked_Then_axe_finds_no_violations(string town, int width)
     {
         var page = await app.NewPageAsync(width);
@@ -113,7 +100,7 @@ public sealed class NewsEditorBrowserTests(NewsEditorBrowserFixture app, ITestOu
         if (width == Viewports.Phone && town == DemoTowns.WiesenburgMark)
         {
             await page.GotoAsync(edit);
-            await ScreenshotAsync(page, "news-editor-phone", fullPage: true);
+            await Artifacts.ScreenshotAsync(page, "news-editor-phone", fullPage: true);
         }
         await page.Context.CloseAsync();
 
@@ -163,8 +150,6 @@ public sealed class NewsEditorBrowserTests(NewsEditorBrowserFixture app, ITestOu
         await page.Context.CloseAsync();
     }
 
-    private static Task ScreenshotAsync(IPage page, string name, bool fullPage) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts.ScreenshotFolder, $"{name}.png"), FullPage = fullPage, Animations = ScreenshotAnimations.Disabled });
 
     private static string Local(DateTimeOffset utc) =>
         TimeZoneInfo.ConvertTime(utc, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);

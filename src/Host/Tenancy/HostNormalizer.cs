@@ -56,6 +56,23 @@ internal static class HostNormalizer
         return span.Length == host.Length ? host : span.ToString();
     }
 
+    /// <summary>
+    /// The lower-case Unicode form of a punycode host, if IDNA maps that form back to exactly this host
+    /// (so the registry can answer a Unicode Host header, and pages can show the name as people write it).
+    /// </summary>
+    public static string? UnicodeForm(string host)
+    {
+        try
+        {
+            var form = Idn.GetUnicode(host).ToLowerInvariant();
+            return Normalize(form) == host ? form : null;
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Longest Host header worth looking at: a 253-character name plus ":65535" and a trailing dot.</summary>
     public const int MaxRawLength = MaxName + 7;
 

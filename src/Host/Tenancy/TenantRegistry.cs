@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Globalization;
 using Microsoft.Extensions.Options;
 using Saas.Kernel.Tenancy;
 
@@ -120,8 +119,6 @@ internal sealed class TenantRegistry(IOptions<PlatformOptions> options)
     {
         public static readonly Map Empty = new(FrozenDictionary<string, HostMatch>.Empty, FrozenDictionary<string, HostMatch>.Empty, FrozenDictionary<Guid, TenantEntry>.Empty);
 
-        private static readonly IdnMapping Idn = new() { AllowUnassigned = false, UseStd3AsciiRules = true };
-
         private Map(FrozenDictionary<string, HostMatch> hosts, FrozenDictionary<string, HostMatch> unicodeHosts, FrozenDictionary<Guid, TenantEntry> tenants)
         {
             Hosts = hosts.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -165,26 +162,12 @@ internal sealed class TenantRegistry(IOptions<PlatformOptions> options)
             var unicode = new Dictionary<string, HostMatch>(StringComparer.Ordinal);
             foreach (var (host, match) in hosts)
             {
-                if (host.Contains("xn--", StringComparison.Ordinal) && UnicodeForm(host) is { } form)
+                if (host.Contains("xn--", StringComparison.Ordinal) && HostNormalizer.UnicodeForm(host) is { } form)
                 {
                     unicode.TryAdd(form, match);
                 }
             }
             return new Map(hosts.ToFrozenDictionary(StringComparer.Ordinal), unicode.ToFrozenDictionary(StringComparer.Ordinal), tenants.ToFrozenDictionary());
-        }
-
-        /// <summary>The lower-case Unicode form of a punycode host, if IDNA maps that form back to exactly this host.</summary>
-        private static string? UnicodeForm(string host)
-        {
-            try
-            {
-                var form = Idn.GetUnicode(host).ToLowerInvariant();
-                return HostNormalizer.Normalize(form) == host ? form : null;
-            }
-            catch (ArgumentException)
-            {
-                return null;
-            }
         }
     }
 }

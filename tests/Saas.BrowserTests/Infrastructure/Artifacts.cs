@@ -1,3 +1,5 @@
+using Microsoft.Playwright;
+
 namespace Saas.BrowserTests.Infrastructure;
 
 /// <summary>
@@ -20,6 +22,10 @@ public static class Artifacts
             return folder;
         }
     }
+
+    /// <summary>Saves what <paramref name="page"/> shows as <c>{name}.png</c> in <see cref="ScreenshotFolder"/>, animations stopped.</summary>
+    public static Task ScreenshotAsync(IPage page, string name, bool fullPage = true) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, $"{name}.png"), FullPage = fullPage, Animations = ScreenshotAnimations.Disabled });
 
     /// <summary>The nearest folder above the test binaries holding the solution file.</summary>
     private static string RepositoryRoot()

@@ -16,6 +16,20 @@ public static class DemoTowns
     };
 
     public static IEnumerable<string> All => Themes.Keys;
+
+    /// <summary>Every town (so every theme) at every viewport: the matrix page checks run over.</summary>
+    public static TheoryData<string, int> TownsAndWidths()
+    {
+        var data = new TheoryData<string, int>();
+        foreach (var town in All)
+        {
+            foreach (var width in Viewports.All)
+            {
+                data.Add(town, width);
+            }
+        }
+        return data;
+    }
 }
 
 /// <summary>Viewports every page is checked at: a small phone and a laptop.</summary>

@@ -83,6 +83,20 @@ public static class KeyboardOnly
         throw new Xunit.Sdk.XunitException($"Tab never reached #{id} on {page.Url}");
     }
 
+    /// <summary>Presses Tab until the focused element matches <paramref name="selector"/> (the first one reached), as a keyboard user does.</summary>
+    public static async Task TabToMatchAsync(IPage page, string selector, int maxTabs = 120)
+    {
+        for (var i = 0; i < maxTabs; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            if (await page.EvaluateAsync<bool>("s => document.activeElement?.matches(s) ?? false", selector))
+            {
+                return;
+            }
+        }
+        throw new Xunit.Sdk.XunitException($"{maxTabs} presses of Tab never reached {selector} on {page.Url}");
+    }
+
     /// <summary>Presses Tab until a link or button whose visible text is <paramref name="text"/> has the focus, then Enter.</summary>
     public static async Task ActivateAsync(IPage page, string text)
     {

@@ -36,15 +36,4 @@ public sealed class IcsWriterTests
         Assert.Contains($"UID:20270202-{Paper.Id:N}-{Area:N}@wiesenburg-mark.example\r\n", unfolded, StringComparison.Ordinal);
         Assert.Equal(2, unfolded.Split("DTSTAMP:20261207T060000Z\r\n").Length - 1);
     }
-
-    [Fact]
-    public void A_multibyte_character_is_never_split_by_folding()
-    {
-        var text = new StringBuilder();
-        IcsWriter.Line(text, "SUMMARY:" + new string('ü', 80));
-
-        var lines = text.ToString().Split("\r\n")[..^1];
-        Assert.All(lines, l => Assert.True(Encoding.UTF8.GetByteCount(l) <= 75));
-        Assert.Equal("SUMMARY:" + new string('ü', 80), string.Concat(lines.Select((l, i) => i == 0 ? l : l[1..])));
-    }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
@@ -36,7 +35,6 @@ internal sealed class DomainClaims(
 {
     public const int MaxDomainsPerTown = 5;
     public static readonly TimeSpan ClaimLifetime = TimeSpan.FromDays(14);
-    private static readonly IdnMapping Idn = new();
 
     public static string RecordName(string host) => $"_rathausplatz.{host}";
 
@@ -193,17 +191,8 @@ internal sealed class DomainClaims(
     /// <summary>128 random bits as hex: fits a TXT record and survives copy and paste.</summary>
     private static string NewToken() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
-    private static string Display(string host)
-    {
-        try
-        {
-            return host.Contains("xn--", StringComparison.Ordinal) ? Idn.GetUnicode(host) : host;
-        }
-        catch (ArgumentException)
-        {
-            return host;
-        }
-    }
+    private static string Display(string host) =>
+        host.Contains("xn--", StringComparison.Ordinal) ? HostNormalizer.UnicodeForm(host) ?? host : host;
 
     private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
 }

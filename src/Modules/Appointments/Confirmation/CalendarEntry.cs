@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Saas.Kernel.Calendar;
 
 namespace Saas.Modules.Appointments.Confirmation;
 
@@ -13,23 +14,7 @@ internal static class CalendarEntry
         Guid bookingId, string host, DateTimeOffset start, DateTimeOffset end, DateTimeOffset stamp, string summary, string location, string description, TimeZoneInfo zone)
     {
         var text = new StringBuilder();
-        void Line(string value)
-        {
-            // Content lines are folded before 75 octets (RFC 5545 3.1), never inside a UTF-8 sequence.
-            var octets = 0;
-            foreach (var rune in value.EnumerateRunes())
-            {
-                var size = rune.Utf8SequenceLength;
-                if (octets + size > 74)
-                {
-                    text.Append("\r\n ");
-                    octets = 1;
-                }
-                text.Append(rune.ToString());
-                octets += size;
-            }
-            text.Append("\r\n");
-        }
+        void Line(string value) => IcsText.AppendLine(text, value);
         string Local(DateTimeOffset t) => TimeZoneInfo.ConvertTime(t, zone).ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture);
         Line("BEGIN:VCALENDAR");
         Line("VERSION:2.0");
@@ -65,8 +50,5 @@ internal static class CalendarEntry
         return Encoding.UTF8.GetBytes(text.ToString());
     }
 
-    /// <summary>TEXT values escape backslash, semicolon, comma and line breaks (RFC 5545 3.3.11).</summary>
-    private static string Escape(string value) => value
-        .Replace("\\", "\\\\", StringComparison.Ordinal).Replace(";", "\\;", StringComparison.Ordinal).Replace(",", "\\,", StringComparison.Ordinal)
-        .Replace("\r\n", "\\n", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal).Replace("\r", "", StringComparison.Ordinal);
+    private static string Escape(string value) => IcsText.Escape(value);
 }

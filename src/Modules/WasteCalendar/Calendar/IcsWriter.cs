@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Text;
+using Saas.Kernel.Calendar;
 
 namespace Saas.Modules.WasteCalendar.Calendar;
 
 /// <summary>
 /// Writes an area's collections as an RFC 5545 calendar: all-day events (<c>VALUE=DATE</c>, end the
 /// next day), UIDs that stay the same for the same collection on every download (calendars update
-/// instead of doubling), CRLF line ends and lines folded at 75 octets.
+/// instead of doubling); escaping and folding by <see cref="IcsText"/>.
 /// </summary>
 internal static class IcsWriter
 {
@@ -46,36 +47,7 @@ internal static class IcsWriter
 
     private static string Date(DateOnly day) => day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
 
-    /// <summary>TEXT escaping of RFC 5545 section 3.3.11.</summary>
-    internal static string Escape(string value) => value
-        .Replace("\\", "\\\\", StringComparison.Ordinal)
-        .Replace(";", "\\;", StringComparison.Ordinal)
-        .Replace(",", "\\,", StringComparison.Ordinal)
-        .Replace("\r\n", "\\n", StringComparison.Ordinal)
-        .Replace("\n", "\\n", StringComparison.Ordinal)
-        .Replace("\r", "", StringComparison.Ordinal);
+    private static void Line(StringBuilder text, string line) => IcsText.AppendLine(text, line);
 
-    /// <summary>Folds a content line at 75 octets of UTF-8 without splitting a character; continuation lines start with a space.</summary>
-    internal static void Line(StringBuilder text, string line)
-    {
-        var octets = 0;
-        var limit = 75;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var width = char.IsHighSurrogate(line[i]) && i + 1 < line.Length ? 4 : Encoding.UTF8.GetByteCount(line.AsSpan(i, 1));
-            if (octets + width > limit)
-            {
-                text.Append("\r\n ");
-                octets = 0;
-                limit = 74; // the leading space counts
-            }
-            text.Append(line[i]);
-            if (width == 4)
-            {
-                text.Append(line[++i]);
-            }
-            octets += width;
-        }
-        text.Append("\r\n");
-    }
+    private static string Escape(string value) => IcsText.Escape(value);
 }
