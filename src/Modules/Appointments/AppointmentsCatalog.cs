@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Saas.Kernel.Tenancy;
 using Saas.Modules.Appointments.Data;
 using Saas.Modules.Appointments.Slots;
@@ -6,21 +7,22 @@ using Saas.Modules.Appointments.Slots;
 namespace Saas.Modules.Appointments;
 
 /// <summary>Reads the town's services and everything the slot engine needs for one of them.</summary>
-internal sealed class AppointmentsCatalog(AppointmentsDbContext db, ITenantContext tenant, TimeProvider clock)
+internal sealed class AppointmentsCatalog(AppointmentsDbContext db, ITenantContext tenant, IMemoryCache cache, TimeProvider clock)
 {
     public async Task<List<ServiceWithLocation>> ServicesAsync(CancellationToken cancellationToken)
     {
-        var locations = await db.Locations.AsNoTracking().ToDictionaryAsync(l => l.Id, cancellationToken);
-        var services = await db.Services.AsNoTracking().OrderBy(s => s.Name).ToListAsync(cancellationToken);
-        return [.. services.Select(s => new ServiceWithLocation(s, locations[s.LocationId]))];
+        var setup = await SetupAsync(cancellationToken);
+        return [.. setup.Services.Values.OrderBy(s => s.Name, StringComparer.CurrentCulture).Select(s => new ServiceWithLocation(s, setup.Locations[s.LocationId]))];
     }
 
     /// <summary>The further locations of every service (itinerant office hours), by service id.</summary>
     public async Task<ILookup<Guid, Location>> FurtherLocationsAsync(CancellationToken cancellationToken)
     {
-        var links = await db.ServiceLocations.AsNoTracking().ToListAsync(cancellationToken);
-        var locations = await db.Locations.AsNoTracking().ToDictionaryAsync(l => l.Id, cancellationToken);
-        return links.OrderBy(k => locations[k.LocationId].Name, StringComparer.CurrentCulture).ToLookup(k => k.ServiceId, k => locations[k.LocationId]);
+        var setup = await SetupAsync(cancellationToken);
+        return setup.Services.Keys
+            .SelectMany(service => setup.FurtherLocations[service].Select(location => (service, Location: setup.Locations[location])))
+            .OrderBy(k => k.Location.Name, StringComparer.CurrentCulture)
+            .ToLookup(k => k.service, k => k.Location);
     }
 
     /// <summary>The service with its location's rules, or null when this town has no such service.</summary>
@@ -29,29 +31,25 @@ internal sealed class AppointmentsCatalog(AppointmentsDbContext db, ITenantConte
     /// <summary>The plan at <paramref name="locationId"/> (its main location when null); null when the service is not offered there.</summary>
     public async Task<ServicePlan?> PlanForAsync(Guid serviceId, Guid? locationId, CancellationToken cancellationToken)
     {
-        var service = await db.Services.AsNoTracking().SingleOrDefaultAsync(s => s.Id == serviceId, cancellationToken);
-        if (service is null || (locationId is { } other && other != service.LocationId
-            && !await db.ServiceLocations.AnyAsync(l => l.ServiceId == serviceId && l.LocationId == other, cancellationToken)))
+        var setup = await SetupAsync(cancellationToken);
+        if (!setup.Services.TryGetValue(serviceId, out var service)
+            || (locationId is { } other && other != service.LocationId && !setup.FurtherLocations[serviceId].Contains(other)))
         {
             return null;
         }
-        var location = await db.Locations.AsNoTracking().SingleAsync(l => l.Id == (locationId ?? service.LocationId), cancellationToken);
-        var hours = await db.OpeningHours.AsNoTracking().Where(h => h.LocationId == location.Id)
-            .Select(h => new { h.Weekday, h.OpensMinute, h.ClosesMinute }).ToListAsync(cancellationToken);
-        var special = await db.SpecialDays.AsNoTracking().Where(d => d.LocationId == location.Id)
-            .Select(d => new { d.Day, d.OpensMinute, d.ClosesMinute }).ToListAsync(cancellationToken);
-        var closed = await db.ClosedDays.AsNoTracking().Where(c => c.LocationId == location.Id).Select(c => c.Day).ToListAsync(cancellationToken);
+        var location = setup.Locations[locationId ?? service.LocationId];
         var settings = tenant.Current?.Settings;
         var planner = new SlotPlanner(TimeZoneInfo.FindSystemTimeZoneById(settings?.TimeZone ?? "Europe/Berlin"), settings?.FederalState);
         return new ServicePlan(
             service,
             location,
             new LocationRules(location.Counters, location.SlotMinutes, location.MinimumNoticeMinutes, location.HorizonDays),
-            [.. hours.Select(h => new OpeningInterval((DayOfWeek)h.Weekday, h.OpensMinute, h.ClosesMinute)),
-             .. special.Select(d => new OpeningInterval(d.Day.DayOfWeek, d.OpensMinute, d.ClosesMinute, d.Day))],
-            closed.ToHashSet(),
+            [.. setup.Hours[location.Id]],
+            setup.ClosedDays[location.Id].ToHashSet(),
             planner);
     }
+
+    private Task<TownSetup> SetupAsync(CancellationToken cancellationToken) => TownSetup.GetAsync(db, tenant, cache, cancellationToken);
 
     /// <summary>Seats taken per grid cell (UTC start) of a location between two instants.</summary>
     /// <remarks>Holds past their time count as free even before the release job gave their cells back.</remarks>

@@ -44,6 +44,7 @@ public sealed class AppointmentsModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddTenantDbContext<AppointmentsDbContext>();
+        services.AddMemoryCache();
         services.AddScoped<AppointmentsCatalog>();
         services.AddScoped<SlotLedger>();
         services.AddScoped<AppointmentBooker>();

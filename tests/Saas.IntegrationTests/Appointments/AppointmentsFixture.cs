@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Npgsql;
+using Saas.Host.Tenancy;
 using Saas.IntegrationTests.Infrastructure;
 using Saas.TestInfrastructure;
 using Saas.TestInfrastructure.Mail;
@@ -14,17 +15,22 @@ public sealed class AppointmentsFixture : IAsyncLifetime
     public const string HostB = "termin-b.localhost";
     public const string HostWithout = "termin-ohne.localhost";
 
+    /// <summary>A town whose Bürgerbüro has three counters: the capacity the promise's concurrency tests use.</summary>
+    public const string HostThree = "termin-drei.localhost";
+
     public TestClock Clock { get; } = new(AppointmentTowns.Now);
     public SmtpListener Smtp { get; } = SmtpListener.Start();
     public PlatformFactory Factory { get; private set; } = null!;
     public Guid TownA { get; private set; }
     public Guid TownB { get; private set; }
+    public Guid TownThree { get; private set; }
 
     public async Task InitializeAsync()
     {
         Factory = new PlatformFactory(new PlatformFactoryOptions { Database = await TestDatabase.CreateAsync("appointments"), Clock = Clock, SmtpPort = Smtp.Port });
         TownA = await AppointmentTowns.CreateAsync(Factory, "termin-a");
         TownB = await AppointmentTowns.CreateAsync(Factory, "termin-b");
+        TownThree = await AppointmentTowns.CreateAsync(Factory, "termin-drei", counters: 3);
         await TestTowns.CreateAsync(Factory, "termin-ohne");
     }
 
@@ -53,6 +59,16 @@ public sealed class AppointmentsFixture : IAsyncLifetime
 #pragma warning restore CA2100
         command.Parameters.AddWithValue("t", town ?? Guid.Empty);
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// Changes a town's appointment setup behind the editors' back and raises its version as every
+    /// staff editor does, so the setup kept in memory is read afresh.
+    /// </summary>
+    public async Task ChangeSetupAsOwnerAsync(string sql, Guid town)
+    {
+        await ScalarAsOwnerAsync(sql, town);
+        await Factory.Service<TenantAdministration>().TouchAsync(town, CancellationToken.None);
     }
 
     public Task<long> BookingsAsync(Guid town) => ScalarAsOwnerAsync("SELECT count(*) FROM appointments_bookings WHERE tenant_id = @t", town);

@@ -13,7 +13,7 @@ public sealed class CapAndDoubleSubmitTests(AppointmentsFixture fixture)
     public async Task Given_a_cap_of_two_When_ten_bookings_for_one_address_arrive_at_once_Then_exactly_two_are_made_and_the_rest_get_a_clear_422()
     {
         var service = await fixture.ServiceIdAsync(AppointmentsFixture.HostB, "Anmeldung");
-        await fixture.ScalarAsOwnerAsync("UPDATE appointments_locations SET max_active_bookings_per_email = 2 WHERE tenant_id = @t", fixture.TownB);
+        await fixture.ChangeSetupAsOwnerAsync("UPDATE appointments_locations SET max_active_bookings_per_email = 2 WHERE tenant_id = @t", fixture.TownB);
         try
         {
             using var gate = new SemaphoreSlim(0);
@@ -40,6 +40,7 @@ public sealed class CapAndDoubleSubmitTests(AppointmentsFixture fixture)
             {
                 ["Start"] = "2026-12-17T09:00:00+01:00", ["Name"] = "Vielbucher", ["Email"] = "viel@example.org",
             }, tokenFrom: $"/termine/{service}?tag=2026-12-17");
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, form.StatusCode);
             Assert.Contains("Mit dieser E-Mail-Adresse sind an diesem Ort schon so viele Termine gebucht, wie erlaubt sind.",
                 WebUtility.HtmlDecode(await form.Content.ReadAsStringAsync()), StringComparison.Ordinal);
             var other = await fixture.Client(AppointmentsFixture.HostB).PostAsJsonAsync("/api/v1/appointments/bookings",
@@ -48,7 +49,7 @@ public sealed class CapAndDoubleSubmitTests(AppointmentsFixture fixture)
         }
         finally
         {
-            await fixture.ScalarAsOwnerAsync("UPDATE appointments_locations SET max_active_bookings_per_email = NULL WHERE tenant_id = @t", fixture.TownB);
+            await fixture.ChangeSetupAsOwnerAsync("UPDATE appointments_locations SET max_active_bookings_per_email = NULL WHERE tenant_id = @t", fixture.TownB);
         }
     }
 

@@ -78,13 +78,13 @@ internal static partial class StaffSession
         return await client.PostAsync(path, new FormUrlEncodedContent(fields));
     }
 
-    public static async Task<string> TokenAsync(HttpClient client, string path)
-    {
-        var page = await client.GetStringAsync(path);
-        return Token().Match(page) is { Success: true } match
+    public static async Task<string> TokenAsync(HttpClient client, string path) => TokenIn(await client.GetStringAsync(path), path);
+
+    /// <summary>The antiforgery token of a page already fetched.</summary>
+    public static string TokenIn(string html, string path) =>
+        Token().Match(html) is { Success: true } match
             ? WebUtility.HtmlDecode(match.Groups[1].Value)
             : throw new InvalidOperationException($"no antiforgery token on {path}");
-    }
 
     /// <summary>The value of a form field on a page (hidden inputs such as the version).</summary>
     public static string? Field(string html, string name) =>

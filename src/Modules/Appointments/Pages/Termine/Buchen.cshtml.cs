@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -99,7 +100,8 @@ internal sealed class AppointmentsBookModel(
             Refused = outcome.Result;
             FormToken = ManageToken.Create();
             await LoadAsync(cancellationToken); // the times shown must be today's truth, without the one just lost
-            return Page();
+            // The page explains and offers the times left; the status tells clients and tests what the API would.
+            return Refuse(outcome.Result == BookingResult.Full ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity);
         }
         Booked = outcome;
         var culture = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
@@ -107,6 +109,13 @@ internal sealed class AppointmentsBookModel(
             ? await holdMail.SendAsync(outcome, culture, cancellationToken)
             : await mail.SendAsync(outcome, culture, cancellationToken);
         return Page();
+    }
+
+    private PageResult Refuse(int status)
+    {
+        var page = Page();
+        page.StatusCode = status;
+        return page;
     }
 
     private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
