@@ -27,6 +27,8 @@ public sealed class AppointmentsModule : IModule
 
     public IReadOnlyList<NavigationItem> Navigation { get; } = [new("appointments.nav", "/termine", 200)];
 
+    public IReadOnlyList<NavigationItem> AccountNavigation { get; } = [new("appointments.mine.title", "/termine/meine", 50)];
+
     public IReadOnlyList<NavigationItem> AdminNavigation { get; } = [new("appointments.admin.nav", "/admin/termine", 200, AppointmentsPermissions.Manage)];
 
     public Type? DashboardFigures => typeof(Admin.AppointmentsDashboardFigures);

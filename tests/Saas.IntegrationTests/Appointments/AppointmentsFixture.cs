@@ -24,6 +24,7 @@ public sealed class AppointmentsFixture : IAsyncLifetime
     public Guid TownA { get; private set; }
     public Guid TownB { get; private set; }
     public Guid TownThree { get; private set; }
+    public Guid TownWithout { get; private set; }
 
     public async Task InitializeAsync()
     {
@@ -31,7 +32,7 @@ public sealed class AppointmentsFixture : IAsyncLifetime
         TownA = await AppointmentTowns.CreateAsync(Factory, "termin-a");
         TownB = await AppointmentTowns.CreateAsync(Factory, "termin-b");
         TownThree = await AppointmentTowns.CreateAsync(Factory, "termin-drei", counters: 3);
-        await TestTowns.CreateAsync(Factory, "termin-ohne");
+        TownWithout = await TestTowns.CreateAsync(Factory, "termin-ohne");
     }
 
     public async Task DisposeAsync()

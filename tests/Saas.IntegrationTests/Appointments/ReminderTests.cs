@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Saas.IntegrationTests.Infrastructure;
 using Saas.Modules.Appointments.Jobs;
@@ -33,6 +36,30 @@ public sealed class ReminderTests(AppointmentsFixture fixture)
             Assert.Equal(1, await fixture.ScalarAsOwnerAsync(
                 "SELECT count(*) FROM appointments_bookings WHERE tenant_id = @t AND start_utc = '2026-12-15T09:00:00Z' AND reminder_sent_at IS NOT NULL", fixture.TownA));
             Assert.Equal(0, await fixture.ScalarAsOwnerAsync($"SELECT count(*) FROM appointments_bookings WHERE id = '{hold.Id}' AND reminder_sent_at IS NOT NULL"));
+        }
+        finally
+        {
+            fixture.Clock.SetTo(AppointmentTowns.Now);
+        }
+    }
+
+    [Fact]
+    public async Task Given_a_booking_made_in_english_When_the_reminder_goes_out_Then_it_is_in_english()
+    {
+        var service = await fixture.ServiceIdAsync(AppointmentsFixture.HostA, "Anmeldung");
+        using var response = await fixture.Client().PostAsJsonAsync("/api/v1/appointments/bookings?culture=en",
+            AppointmentsFixture.Booking(service, "2026-12-16T11:00:00+01:00", email: "reminder-en@example.org"));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        Assert.Equal(1, await fixture.ScalarAsOwnerAsync($"UPDATE appointments_bookings SET confirmed_at = '2026-12-07T06:10:00Z' WHERE id = '{id}' AND language = 'en' RETURNING 1"));
+        try
+        {
+            fixture.Clock.SetTo(new DateTimeOffset(2026, 12, 15, 12, 0, 0, TimeSpan.FromHours(1)));
+            await RunTwiceAsync();
+            var reminder = await fixture.Smtp.WaitForMessageAsync(m => ResidentBookings.To(m, "reminder-en@example.org") && (m.Subject ?? "").StartsWith("Reminder", StringComparison.Ordinal));
+
+            Assert.Contains("16 December 2026", reminder.Subject, StringComparison.Ordinal);
+            Assert.Equal(0, ResidentBookings.MailsTo(fixture, "reminder-en@example.org", "Erinnerung"));
         }
         finally
         {

@@ -31,7 +31,17 @@ public sealed class SignedInBookingTests(AppointmentsFixture fixture)
             $"SELECT count(*) FROM appointments_bookings WHERE tenant_id = @t AND account_id = '{account.Id}' AND email = 'konto-termin@example.org' AND confirmed_at IS NOT NULL AND hold_expires_at IS NULL", fixture.TownA));
         await ResidentBookings.ConfirmationMailAsync(fixture, "konto-termin@example.org");
 
+        // The account page leads to the bookings; a town without appointments has no such entry.
+        Assert.Contains("<a class=\"filter-nav__link\" href=\"/termine/meine\">Meine Termine</a>", await resident.TextAsync("/konto"), StringComparison.Ordinal);
+        var without = await TestAccounts.CreateAsync(fixture.Factory, fixture.TownWithout, "ohne-termine@example.org");
+        var elsewhere = ResidentClient.For(fixture.Factory, AppointmentsFixture.HostWithout);
+        await elsewhere.SignInAsync(without.Email, without.Password);
+        var withoutPage = await elsewhere.TextAsync("/konto");
+        Assert.Contains("href=\"/konto/daten\"", withoutPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("/termine/meine", withoutPage, StringComparison.Ordinal);
+
         var mine = await resident.TextAsync("/termine/meine");
+        Assert.Contains("aria-current=\"page\">Meine Termine</a>", mine, StringComparison.Ordinal);
         Assert.Contains("Anmeldung termin-a", mine, StringComparison.Ordinal);
         var id = System.Text.RegularExpressions.Regex.Match(mine, "/termine/absagen/([0-9a-f-]{36})").Groups[1].Value;
         Assert.Contains($"/termine/verschieben/{id}", mine, StringComparison.Ordinal);

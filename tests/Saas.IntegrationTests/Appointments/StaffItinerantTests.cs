@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Saas.IntegrationTests.Infrastructure;
 using Saas.IntegrationTests.News;
+using Saas.Modules.Appointments.Jobs;
 
 namespace Saas.IntegrationTests.Appointments;
 
@@ -90,5 +93,22 @@ public sealed class StaffItinerantTests(StaffFixture town)
         var plan = await admin.GetStringAsync("/admin/termine/tagesplan?tag=2026-12-19");
         Assert.Contains("Greta Dorf", plan, StringComparison.Ordinal);
         Assert.Contains("Dorfgemeinschaftshaus Kleinau", plan, StringComparison.Ordinal);
+
+        // The reminder a day before names the village house, where Greta is expected, not the town hall.
+        town.Clock.SetTo(new DateTimeOffset(2026, 12, 18, 12, 0, 0, TimeSpan.FromHours(1)));
+        try
+        {
+            await TestTowns.AsTownAsync(town.Factory, town.TownA, async services =>
+            {
+                await services.GetRequiredService<ReminderJob>().RunAsync(CancellationToken.None);
+                return 0;
+            });
+            var reminder = await town.Smtp.WaitForMessageAsync(m => m.To.Mailboxes.Any(b => b.Address == "greta@example.org") && (m.Subject ?? "").StartsWith("Erinnerung", StringComparison.Ordinal));
+            Assert.Contains("Dorfgemeinschaftshaus Kleinau, Lindenweg 2", reminder.TextBody, StringComparison.Ordinal);
+        }
+        finally
+        {
+            town.Clock.SetTo(AppointmentTowns.Now);
+        }
     }
 }

@@ -9,7 +9,7 @@ namespace Saas.Modules.Appointments.Admin;
 /// <summary>One booking as staff see it in the day and week plans: times in the town's zone.</summary>
 internal sealed record PlanRow(
     Guid Id, DateTime StartLocal, DateTime EndLocal, string Service, Guid LocationId, string Location, string Name, string Email,
-    DateTime CreatedUtc, DateTime StartUtc, bool Cancelled, string? Attendance);
+    DateTime CreatedUtc, DateTime StartUtc, bool Cancelled, string? Attendance, string? Language = null);
 
 /// <summary>The bookings of a span of local days, attendance and cancelling by staff.</summary>
 internal sealed class StaffBookings(AppointmentsDbContext db, ITenantContext tenant, SlotLedger ledger, IAuditLog audit, TimeProvider clock)
@@ -41,7 +41,7 @@ internal sealed class StaffBookings(AppointmentsDbContext db, ITenantContext ten
             // The plan shows the time the resident is served; the buffer after it is the office's.
             return new PlanRow(
                 b.Id, Local(b.Start), Local(b.Start).AddMinutes(service.DurationMinutes), service.Name, b.LocationId, locations[b.LocationId].Name,
-                b.Name, b.Email, Utc(b.CreatedAt), Utc(b.Start), b.CancelledAt is not null, b.Attendance);
+                b.Name, b.Email, Utc(b.CreatedAt), Utc(b.Start), b.CancelledAt is not null, b.Attendance, b.Language);
         })];
     }
 

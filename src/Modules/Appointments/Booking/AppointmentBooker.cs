@@ -1,3 +1,5 @@
+using System.Globalization;
+using Saas.Kernel.Localization;
 using Saas.Modules.Appointments.Slots;
 
 namespace Saas.Modules.Appointments.Booking;
@@ -46,6 +48,8 @@ internal sealed class AppointmentBooker(AppointmentsCatalog catalog, SlotLedger 
             Email = request.Email,
             TokenHash = ManageToken.Hash(token),
             CreatedAt = now.UtcDateTime,
+            // The request's language (page or API): the reminder a day later has no request to ask.
+            Language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == Texts.English ? Texts.English : Texts.German,
         };
         var code = options.Apply(booking, now.UtcDateTime);
         // The Remaining check above only spares the database a hopeless write; the ledger is what decides.

@@ -15,7 +15,7 @@ internal sealed class ReminderMail(MailComposer composer, Texts texts, IMailSend
     public Task SendAsync(Data.Booking booking, ServicePlan plan, CancellationToken cancellationToken)
     {
         var town = tenant.Current!;
-        var words = CultureInfo.GetCultureInfo(Texts.German);
+        var words = CultureInfo.GetCultureInfo(booking.Language == Texts.English ? Texts.English : Texts.German);
         var when = AppointmentWords.When(AppointmentWords.Local(booking.Start, plan.Planner.Zone), words);
         string T(string key, params object[] args) => string.Format(words, texts.Get(key, words), args);
         var content = new MailContent(

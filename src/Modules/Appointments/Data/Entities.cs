@@ -114,6 +114,9 @@ internal sealed partial class Booking : ITenantOwned
     public DateTime? ReleasedAt { get; set; }
     public DateTime? ReminderSentAt { get; set; }
 
+    /// <summary>The language the resident booked in ("de" or "en"); mails sent later (reminder, staff cancel) use it.</summary>
+    public string? Language { get; set; }
+
     /// <summary>A hold that still waits for the resident's confirmation by mail.</summary>
     public bool IsPending => HoldExpiresAt is not null && ConfirmedAt is null;
 }

@@ -28,12 +28,13 @@ internal sealed partial class ReminderJob(
                         && (b.ConfirmedAt != null || b.HoldExpiresAt == null))
             .OrderBy(b => b.Start)
             .ToListAsync(cancellationToken);
-        var plans = new Dictionary<Guid, ServicePlan?>();
+        // By service and place: an itinerant booking is reminded of the village house, not the town hall.
+        var plans = new Dictionary<(Guid, Guid), ServicePlan?>();
         foreach (var booking in due.Where(b => (b.ConfirmedAt ?? b.CreatedAt) <= b.Start - Ahead))
         {
-            if (!plans.TryGetValue(booking.ServiceId, out var plan))
+            if (!plans.TryGetValue((booking.ServiceId, booking.LocationId), out var plan))
             {
-                plans[booking.ServiceId] = plan = await catalog.PlanForAsync(booking.ServiceId, cancellationToken);
+                plans[(booking.ServiceId, booking.LocationId)] = plan = await catalog.PlanForAsync(booking.ServiceId, booking.LocationId, cancellationToken);
             }
             if (plan is null || !await ledger.ClaimReminderAsync(booking, now, cancellationToken))
             {

@@ -31,6 +31,12 @@ public interface IModule
     IReadOnlyList<NavigationItem> AdminNavigation => [];
 
     /// <summary>
+    /// Entries of the resident's account menu (<c>/konto</c>), such as "My appointments"; shown while
+    /// the town has the feature.
+    /// </summary>
+    IReadOnlyList<NavigationItem> AccountNavigation => [];
+
+    /// <summary>
     /// A scoped service implementing <see cref="IDashboardFigures"/> whose figures the staff dashboard
     /// shows while the town has the feature; none by default. The host registers it.
     /// </summary>

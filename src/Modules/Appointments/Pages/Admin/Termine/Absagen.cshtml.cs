@@ -45,7 +45,8 @@ internal sealed class AppointmentsAdminCancelModel(StaffBookings bookings, Staff
         {
             return Redirect($"/admin/termine/tagesplan?tag={day}&erledigt=abgesagt");
         }
-        var sent = await mail.SendAsync(Booking, message, System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, cancellationToken);
+        // In the resident's language, whatever language the staff member works in.
+        var sent = await mail.SendAsync(Booking, message, Booking.Language ?? Saas.Kernel.Localization.Texts.German, cancellationToken);
         return Redirect($"/admin/termine/tagesplan?tag={day}&erledigt={(sent ? "abgesagt" : "abgesagt-ohne-mail")}");
     }
 }
