@@ -63,6 +63,12 @@ internal static class PlatformServices
         services.AddSingleton<Tenancy.Domains.DomainClaims>();
         services.AddTransient<Tenancy.Domains.DomainVerificationJob>();
         services.AddSingleton<NeutralPages>();
+
+        // Self-service signup (control plane, like the registry)
+        services.AddDbContextFactory<Signup.SignupDbContext>((provider, options) => database.Configure(options, provider));
+        services.AddSingleton<Signup.SignupValidator>();
+        services.AddScoped<Signup.SignupService>();
+        services.AddScoped<Signup.SignupProvisioner>();
         services.AddSingleton<TenantSync>();
         services.AddHostedService(provider => provider.GetRequiredService<TenantSync>());
         services.AddSingleton<MatcherPolicy, SiteEndpointPolicy>();

@@ -51,6 +51,7 @@ public abstract class AccessibilityTests(BrowserFixture fixture, ITestOutputHelp
     {
         { "platform-landing", width },
         { "unknown-host", width },
+        { "signup", width },
     };
 
     [Collection(BrowserCollection.Phone)]
@@ -110,6 +111,7 @@ public abstract class AccessibilityTests(BrowserFixture fixture, ITestOutputHelp
             var (url, status) = pageName switch
             {
                 "platform-landing" => (fixture.PlatformOrigin + "/", 200),
+                "signup" => (fixture.PlatformOrigin + "/registrieren", 200),
                 // The neutral page every unknown host gets (base.css only, no town theme).
                 "unknown-host" => ($"http://unbekannt.localhost:{fixture.Port}/", 404),
                 _ => throw new ArgumentOutOfRangeException(nameof(pageName), pageName, null),

@@ -24,10 +24,18 @@ internal sealed class RecipeSeeder(
     ILogger<RecipeSeeder> logger)
 {
     /// <summary>Seeds the town unless it is already past provisioning; returns its id.</summary>
-    public async Task<Guid> SeedAsync(ValidatedRecipe validated, CancellationToken cancellationToken)
+    public Task<Guid> SeedAsync(ValidatedRecipe validated, CancellationToken cancellationToken) =>
+        SeedAsync(validated, new SeedOptions(), cancellationToken);
+
+    /// <summary>
+    /// Seeds with a given town id (a signup's: a retry finds its own town, never another with the same
+    /// slug) and a last stage before the town is switched on (the signup's admin account).
+    /// </summary>
+    /// <exception cref="SlugTakenException">Another town has the slug.</exception>
+    public async Task<Guid> SeedAsync(ValidatedRecipe validated, SeedOptions options, CancellationToken cancellationToken)
     {
         var recipe = validated.Recipe;
-        var (tenantId, provisioning) = await EnsureRegistryRowAsync(recipe, cancellationToken);
+        var (tenantId, provisioning) = await EnsureRegistryRowAsync(recipe, options.Id, cancellationToken);
         if (!provisioning)
         {
             return tenantId;
@@ -42,22 +50,28 @@ internal sealed class RecipeSeeder(
                 var module = modules.Single(m => m.FeatureKey == key);
                 await module.RecipeStep!.ApplyAsync(step, scope.ServiceProvider, cancellationToken);
             }
+            if (options.BeforeActivation is { } last)
+            {
+                await last(scope.ServiceProvider, cancellationToken);
+            }
         }
         await ActivateAsync(tenantId, recipe.State, cancellationToken);
         logger.LogInformation("Seeded town {Slug} from {File}", recipe.Slug, validated.File);
         return tenantId;
     }
 
-    private async Task<(Guid Id, bool Provisioning)> EnsureRegistryRowAsync(Recipe recipe, CancellationToken cancellationToken)
+    private async Task<(Guid Id, bool Provisioning)> EnsureRegistryRowAsync(Recipe recipe, Guid? requestedId, CancellationToken cancellationToken)
     {
         await using var db = await registry.CreateDbContextAsync(cancellationToken);
         var existing = await db.Tenants.AsNoTracking().SingleOrDefaultAsync(t => t.Slug == recipe.Slug, cancellationToken);
         if (existing is not null)
         {
-            return (existing.Id, existing.State == "provisioning");
+            return requestedId is { } own && existing.Id != own
+                ? throw new SlugTakenException(recipe.Slug)
+                : (existing.Id, existing.State == "provisioning");
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        var id = Guid.CreateVersion7();
+        var id = requestedId ?? Guid.CreateVersion7();
         db.Tenants.Add(new TenantRow
         {
             Id = id,
@@ -79,7 +93,17 @@ internal sealed class RecipeSeeder(
             Features = recipe.Features.Distinct().Select(f => new TenantFeatureRow { TenantId = id, FeatureKey = f, EnabledAt = now }).ToList(),
             Domains = (recipe.Domains ?? []).Select(d => new TenantDomainRow { Host = d.Host, TenantId = id, Kind = d.Kind, Verified = d.Verified, CreatedAt = now }).ToList(),
         });
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (requestedId is not null)
+        {
+            // Another signup for the same slug won the race on the unique index a moment ago.
+            await using var again = await registry.CreateDbContextAsync(cancellationToken);
+            var winner = await again.Tenants.AsNoTracking().SingleOrDefaultAsync(t => t.Slug == recipe.Slug, cancellationToken);
+            return winner?.Id == id ? (id, winner.State == "provisioning") : throw new SlugTakenException(recipe.Slug);
+        }
         return (id, true);
     }
 
@@ -134,3 +158,9 @@ internal sealed class RecipeSeeder(
         recipe.Features.ToFrozenSet(StringComparer.Ordinal),
         string.Empty);
 }
+
+/// <summary>How <see cref="RecipeSeeder"/> seeds beyond the recipe itself; the defaults are the demo towns' way.</summary>
+internal sealed record SeedOptions(Guid? Id = null, Func<IServiceProvider, CancellationToken, Task>? BeforeActivation = null);
+
+/// <summary>The slug belongs to another town.</summary>
+internal sealed class SlugTakenException(string slug) : Exception($"The slug '{slug}' belongs to another town.");

@@ -15,7 +15,7 @@ public static class RowLevelSecurityChecker
 
     /// <summary>Global tables that belong to no town; any other table without tenant_id is a forgotten one.</summary>
     public static readonly IReadOnlySet<string> GlobalTables =
-        new HashSet<string>(StringComparer.Ordinal) { "platform_tenants", "platform_schema_migrations", "platform_openid_keys", "platform_staff" };
+        new HashSet<string>(StringComparer.Ordinal) { "platform_tenants", "platform_schema_migrations", "platform_openid_keys", "platform_staff", "platform_signups" };
 
     private const string Setting = "app.tenant_id";
 

@@ -64,7 +64,7 @@ public sealed class SchemaMatchesModelTests
     /// </summary>
     private static readonly HashSet<string> FilledByUse = new(StringComparer.Ordinal)
     {
-        "platform_staff", "platform_support_grants", "core_audit_log", "news_images",
+        "platform_staff", "platform_support_grants", "platform_signups", "core_audit_log", "news_images",
         "core_openid_applications", "core_openid_authorizations", "core_openid_scopes", "core_openid_tokens",
         "appointments_bookings", "appointments_slot_counts",
         // Staff add special days and further locations of a service; the demo recipes have none.
