@@ -24,6 +24,7 @@ internal static class AdminServices
             (PermissionPolicyProvider)provider.GetRequiredService<IAuthorizationPolicyProvider>(), modules));
         services.AddScoped<AdminMenu>();
         services.AddScoped<DashboardQuery>();
+        services.AddScoped<FirstSteps>();
         services.AddScoped<BrandImages>();
         services.AddSingleton<AuditTexts>();
         services.AddScoped<TownClock>();

@@ -14,6 +14,9 @@ internal static class SignupRecipe
     /// <summary>Marks text the admin still has to write; the dashboard's first steps look for it.</summary>
     public const string Placeholder = "[Bitte ergänzen";
 
+    /// <summary>The contact's postal code until the admin gives the real one (the contact form requires five digits).</summary>
+    public const string UnknownPostalCode = "00000";
+
     public static ValidatedRecipe Build(SignupRow signup, ThemeInfo theme, DateTimeOffset now)
     {
         var name = signup.Municipality;
@@ -44,7 +47,7 @@ internal static class SignupRecipe
             signup.Slug, name, signup.Kind, Demo: false, State: "active", signup.Theme, signup.FeatureKeys, Domains: null,
             new RecipeBranding(theme.Defaults.PrimaryColor, theme.Defaults.SecondaryColor, null),
             new RecipeSettings("Europe/Berlin", ["de", "en"], signup.FederalState),
-            new RecipeContact(authority, $"{Placeholder}: Straße]", "00000", name, null, signup.AdminEmail, signup.AdminEmail),
+            new RecipeContact(authority, $"{Placeholder}: Straße]", UnknownPostalCode, name, null, signup.AdminEmail, signup.AdminEmail),
             [
                 new("monday", "09:00", "12:00", $"{Placeholder}: Öffnungszeiten prüfen]"),
                 new("tuesday", "09:00", "12:00", null),

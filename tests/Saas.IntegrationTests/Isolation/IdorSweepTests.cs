@@ -49,6 +49,9 @@ public sealed partial class IdorSweepTests(NewsEditorFixture fixture) : IClassFi
         ["/admin/termine/dienstleistung/{id:guid?}"] = b => $"/admin/termine/dienstleistung/{b.Article}",
         ["/admin/termine/standort/{id:guid?}"] = b => $"/admin/termine/standort/{b.Article}",
         ["/admin/termine/buchung/{id:guid}/absagen"] = b => $"/admin/termine/buchung/{b.Article}/absagen",
+        // A signup's link on the platform site (a town's host has no such page); it needs the signup's token
+        // as well: Signup/SignupTests confirm with forged and expired tokens and nothing is made.
+        ["/registrieren/bestaetigen/{id:guid}"] = b => $"/registrieren/bestaetigen/{b.Town}",
         ["/support/gemeinden/{id:guid}"] = b => $"/support/gemeinden/{b.Town}",
         ["/support/gemeinden/{id:guid}/zugang"] = b => $"/support/gemeinden/{b.Town}/zugang",
         // Keys, not ids: the same four page keys exist in every town and always mean the current town's.
