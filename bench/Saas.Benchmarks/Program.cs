@@ -12,6 +12,7 @@ using Saas.Benchmarks.TenantScale;
 //   appointments-template CONTENT_ROOT | appointments-fill BASE_URL DOMAIN BOOKINGS |
 //   appointments-clone OWNER_CS TOWNS | appointments-measure BASE_URL DOMAIN TOWNS SEARCHES CLIENTS OWNER_CS
 //                                      the appointments benchmark (used by appointments.sh)
+//   signup-measure BASE_URL DOMAIN MAIL_FOLDER COUNT   the signup benchmark (used by signup.sh)
 //   sql CONNECTION_STRING STATEMENT     one PostgreSQL statement (appointments.sh creates and drops its database; no psql needed)
 return args switch
 {
@@ -20,6 +21,8 @@ return args switch
     ["visit", var url, var pid, var towns, var sample, var concurrency, .. var rest] => await TownVisits.RunAsync(
         new Uri(url), int.Parse(pid, CultureInfo.InvariantCulture), int.Parse(towns, CultureInfo.InvariantCulture),
         int.Parse(sample, CultureInfo.InvariantCulture), int.Parse(concurrency, CultureInfo.InvariantCulture), rest.Length > 0 ? rest[0] : "localhost"),
+    ["signup-measure", var url, var domain, var mail, var count] => await Saas.Benchmarks.Signup.SignupLoad.MeasureAsync(
+        new Uri(url), domain, mail, int.Parse(count, CultureInfo.InvariantCulture)),
     ["sql", var connection, var sql] => await AppointmentsSeeding.SqlAsync(connection, sql),
     ["appointments-template", var root] => await AppointmentsSeeding.TemplateAsync(root),
     ["appointments-fill", var url, var domain, var bookings] => await AppointmentsLoad.FillAsync(new Uri(url), domain, int.Parse(bookings, CultureInfo.InvariantCulture)),
