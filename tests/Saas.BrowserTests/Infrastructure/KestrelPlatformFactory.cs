@@ -3,6 +3,7 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -98,6 +99,10 @@ public sealed class KestrelPlatformFactory : WebApplicationFactory<Program>
         {
             builder.ConfigureTestServices(services => ClockedOutputCacheStore.UseClock(services, clock));
         }
+        // Tests hash and check hundreds of passwords; at production strength (600,000 PBKDF2 rounds, asserted by
+        // the unit test PasswordHashingTests) that alone cost minutes of the suite's two cores. Hashes keep their
+        // own round count, so the demo staff's production-strength hashes still verify.
+        builder.ConfigureTestServices(services => services.PostConfigure<PasswordHasherOptions>(o => o.IterationCount = 10_000));
     }
 
     public override async ValueTask DisposeAsync()

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,6 +40,10 @@ public sealed class PlatformFactory(PlatformFactoryOptions options) : WebApplica
         // Kestrel gives every connection a remote address; the test server gives none. Loopback
         // stands in, so the audit log's "from where" and per-client limits see what production sees.
         builder.ConfigureServices(services => services.AddTransient<IStartupFilter, LoopbackRemoteAddress>());
+        // Tests hash and check hundreds of passwords; at production strength (600,000 PBKDF2 rounds, asserted by
+        // the unit test PasswordHashingTests) that alone cost minutes of the suite's two cores. Hashes keep their
+        // own round count, so the demo staff's production-strength hashes still verify.
+        builder.ConfigureTestServices(services => services.PostConfigure<PasswordHasherOptions>(o => o.IterationCount = 10_000));
         if (options.Clock is { } clock)
         {
             builder.ConfigureTestServices(services => ClockedOutputCacheStore.UseClock(services, clock));
