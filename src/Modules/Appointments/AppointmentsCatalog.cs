@@ -9,7 +9,12 @@ namespace Saas.Modules.Appointments;
 /// <summary>Reads the town's services and everything the slot engine needs for one of them.</summary>
 internal sealed class AppointmentsCatalog(AppointmentsDbContext db, ITenantContext tenant, IMemoryCache cache, TimeProvider clock)
 {
-    public async Task<List<ServiceWithLocation>> ServicesAsync(CancellationToken cancellationToken)
+    /// <summary>The services residents can book (not retired), by name.</summary>
+    public async Task<List<ServiceWithLocation>> ServicesAsync(CancellationToken cancellationToken) =>
+        [.. (await AllServicesAsync(cancellationToken)).Where(s => s.Service.RetiredAt is null)];
+
+    /// <summary>Every service, retired ones too: what existing bookings refer to.</summary>
+    public async Task<List<ServiceWithLocation>> AllServicesAsync(CancellationToken cancellationToken)
     {
         var setup = await SetupAsync(cancellationToken);
         return [.. setup.Services.Values.OrderBy(s => s.Name, StringComparer.CurrentCulture).Select(s => new ServiceWithLocation(s, setup.Locations[s.LocationId]))];
@@ -28,7 +33,10 @@ internal sealed class AppointmentsCatalog(AppointmentsDbContext db, ITenantConte
     /// <summary>The service with its location's rules, or null when this town has no such service.</summary>
     public Task<ServicePlan?> PlanForAsync(Guid serviceId, CancellationToken cancellationToken) => PlanForAsync(serviceId, null, cancellationToken);
 
-    /// <summary>The plan at <paramref name="locationId"/> (its main location when null); null when the service is not offered there.</summary>
+    /// <summary>
+    /// The plan at <paramref name="locationId"/> (its main location when null); null when the service is not offered there.
+    /// A retired service still has its plan (its bookings are reminded, cancelled, moved); new bookings check <see cref="Service.RetiredAt"/>.
+    /// </summary>
     public async Task<ServicePlan?> PlanForAsync(Guid serviceId, Guid? locationId, CancellationToken cancellationToken)
     {
         var setup = await SetupAsync(cancellationToken);

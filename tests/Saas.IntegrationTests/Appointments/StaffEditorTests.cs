@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Saas.IntegrationTests.News;
 
 namespace Saas.IntegrationTests.Appointments;
@@ -191,5 +192,42 @@ public sealed class StaffEditorTests(StaffFixture town)
         Assert.Contains("Der Buchungszeitraum muss von 1 bis 730 Tagen reichen.", page, StringComparison.Ordinal);
         Assert.Contains("Die Grenze je E-Mail-Adresse muss leer sein oder von 1 bis 50 reichen.", page, StringComparison.Ordinal);
         Assert.Equal(before, await town.SnapshotAsync(town.TownA));
+    }
+
+    [Fact]
+    public async Task A_service_no_longer_offered_is_hidden_and_refused_for_new_bookings_keeps_its_bookings_and_can_be_offered_again()
+    {
+        var admin = await town.AdminAsync();
+        var (_, location) = await town.ServiceAsync(StaffFixture.HostA, "Anmeldung");
+        var created = await StaffSession.PostAsync(admin, "/admin/termine/dienstleistung", new()
+        {
+            ["Name"] = "Fischereischein", ["Description"] = "Ausgabe", ["WhatToBring"] = "Prüfungszeugnis", ["Duration"] = "15", ["LocationId"] = location.ToString(),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var (service, _) = await town.ServiceAsync(StaffFixture.HostA, "Fischereischein");
+        var booking = await town.BookAsync(StaffFixture.HostA, service, "2026-12-17T09:30:00+01:00", "Anton Angler", "angler@example.org");
+
+        var retired = await StaffSession.PostAsync(admin, $"/admin/termine/dienstleistung/{service}?handler=Retire", [], tokenFrom: $"/admin/termine/dienstleistung/{service}");
+        Assert.Equal(HttpStatusCode.Redirect, retired.StatusCode);
+        // Twice is once: the double submit changes nothing and records nothing.
+        await StaffSession.PostAsync(admin, $"/admin/termine/dienstleistung/{service}?handler=Retire", [], tokenFrom: $"/admin/termine/dienstleistung/{service}");
+        Assert.Equal(1, await town.OwnerScalarAsync<int>("SELECT count(*) FROM core_audit_log WHERE tenant_id = @t AND action = 'appointments.service.retired' AND target = 'Fischereischein'", town.TownA));
+
+        Assert.DoesNotContain("Fischereischein", await town.Api(StaffFixture.HostA).GetStringAsync("/api/v1/appointments/services"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Fischereischein", await town.Api(StaffFixture.HostA).GetStringAsync("/termine"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await town.Api(StaffFixture.HostA).GetAsync($"/termine/{service}")).StatusCode);
+        var refused = await town.Api(StaffFixture.HostA).PostAsJsonAsync("/api/v1/appointments/bookings",
+            new { serviceId = service, start = "2026-12-17T10:00:00+01:00", name = "Berta Spät", email = "spaet@example.org" });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(0, await town.OwnerScalarAsync<int>("SELECT count(*) FROM appointments_bookings WHERE tenant_id = @t AND email = 'spaet@example.org'", town.TownA));
+        // What was booked stands and stays in the staff's plan.
+        Assert.Contains("Anton Angler", await admin.GetStringAsync("/admin/termine/tagesplan?tag=2026-12-17"), StringComparison.Ordinal);
+        Assert.Equal(1, await town.OwnerScalarAsync<int>($"SELECT count(*) FROM appointments_bookings WHERE id = '{booking}' AND cancelled_at IS NULL", town.TownA));
+        Assert.Contains("nicht mehr angeboten", System.Net.WebUtility.HtmlDecode(await admin.GetStringAsync("/admin/termine")), StringComparison.Ordinal);
+
+        var offered = await StaffSession.PostAsync(admin, $"/admin/termine/dienstleistung/{service}?handler=Offer", [], tokenFrom: $"/admin/termine/dienstleistung/{service}");
+        Assert.Equal(HttpStatusCode.Redirect, offered.StatusCode);
+        Assert.Contains("Fischereischein", await town.Api(StaffFixture.HostA).GetStringAsync("/api/v1/appointments/services"), StringComparison.Ordinal);
+        Assert.Contains("10:00", (await town.SlotsAsync(StaffFixture.HostA, service, "2026-12-17")).Keys);
     }
 }

@@ -66,6 +66,7 @@ public sealed class AppointmentsIdorSweepTests(StaffFixture town)
         foreach (var (action, fields) in new (string, Dictionary<string, string>)[]
         {
             ($"/admin/termine/dienstleistung/{serviceB}", service),
+            ($"/admin/termine/dienstleistung/{serviceB}?handler=Retire", new()),
             ($"/admin/termine/standort/{locationB}", location),
             ($"/admin/termine/standort/{locationB}?handler=Hours", new() { ["Weekday"] = "6", ["Opens"] = "08:00", ["Closes"] = "09:00" }),
             ($"/admin/termine/standort/{locationB}?handler=Special", new() { ["Day"] = "2026-12-27", ["Opens"] = "08:00", ["Closes"] = "09:00" }),

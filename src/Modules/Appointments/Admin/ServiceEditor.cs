@@ -41,6 +41,23 @@ internal sealed class ServiceEditor(AppointmentsDbContext db, IAuditLog audit, I
         FurtherLocations = [.. further.Select(f => f.ToString())],
     };
 
+    /// <summary>
+    /// Stops or resumes offering a service; its bookings stand either way (staff cancel them in the day plan
+    /// if they must). False when it already was in that state: a double submit changes nothing.
+    /// </summary>
+    public async Task<bool> SetOfferedAsync(Service service, bool offered, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        if ((service.RetiredAt is null) == offered)
+        {
+            return false;
+        }
+        service.RetiredAt = offered ? null : nowUtc;
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(offered ? "appointments.service.offered" : "appointments.service.retired", service.Name, cancellationToken: cancellationToken);
+        await pages.ChangedAsync(cancellationToken); // residents' list and the API must drop or show it at once
+        return true;
+    }
+
     /// <summary>Saves (a new service when <paramref name="id"/> is null); the errors per field as text keys, empty when saved.</summary>
     public async Task<(Dictionary<string, string> Errors, Service? Saved)> SaveAsync(Guid? id, ServiceInput input, CancellationToken cancellationToken)
     {

@@ -52,7 +52,7 @@ internal static class AppointmentsApi
             errors["to"] = [$"to must not be before from, and the range at most {MaxDays} days."];
         }
         Guid? location = Guid.TryParse(locationId, out var l) ? l : null;
-        var plan = Guid.TryParse(serviceId, out var id) ? await catalog.PlanForAsync(id, location, cancellationToken) : null;
+        var plan = Guid.TryParse(serviceId, out var id) && await catalog.PlanForAsync(id, location, cancellationToken) is { Service.RetiredAt: null } offered ? offered : null;
         if (plan is null)
         {
             errors["serviceId"] = ["serviceId must be the id of one of the town's services."];

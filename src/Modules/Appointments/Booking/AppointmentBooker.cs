@@ -11,7 +11,7 @@ internal sealed class AppointmentBooker(AppointmentsCatalog catalog, SlotLedger 
     {
         options ??= BookingOptions.Hold;
         var plan = await catalog.PlanForAsync(request.ServiceId, request.LocationId, cancellationToken);
-        if (plan is null)
+        if (plan is null || plan.Service.RetiredAt is not null)
         {
             return new BookingOutcome(BookingResult.UnknownService);
         }

@@ -11,6 +11,7 @@ internal sealed partial class AppointmentsDbContext
     private static void OnStaffModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Service>().Property(s => s.BufferMinutes).HasColumnName("buffer_minutes");
+        modelBuilder.Entity<Service>().Property(s => s.RetiredAt).HasColumnName("retired_at");
         modelBuilder.Entity<Booking>(e =>
         {
             e.Property(b => b.Attendance).HasColumnName("attendance");

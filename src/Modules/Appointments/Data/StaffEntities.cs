@@ -6,6 +6,9 @@ internal sealed partial class Service
 {
     /// <summary>Quiet minutes after each booking (files, cleaning); they take grid cells like the service itself.</summary>
     public int BufferMinutes { get; set; }
+
+    /// <summary>Since when the town no longer offers it (migration 0005): residents no longer see or book it; its bookings stand.</summary>
+    public DateTime? RetiredAt { get; set; }
 }
 
 internal sealed partial class Booking

@@ -128,9 +128,9 @@ internal sealed class AppointmentsBookModel(
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
-        if (await catalog.PlanForAsync(Id, Place, cancellationToken) is not { } plan)
+        if (await catalog.PlanForAsync(Id, Place, cancellationToken) is not { Service.RetiredAt: null } plan)
         {
-            return false;
+            return false; // unknown here, not offered at that place, or no longer offered
         }
         Plan = plan;
         var further = (await catalog.FurtherLocationsAsync(cancellationToken))[Id].ToList();

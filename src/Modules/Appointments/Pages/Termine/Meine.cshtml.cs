@@ -35,7 +35,7 @@ internal sealed class AppointmentsMineModel(AppointmentsDbContext db, Appointmen
             .OrderByDescending(b => b.Start).Take(MaxShown)
             .ToListAsync(cancellationToken);
 #pragma warning restore CA1862
-        var services = (await catalog.ServicesAsync(cancellationToken)).ToDictionary(s => s.Service.Id);
+        var services = (await catalog.AllServicesAsync(cancellationToken)).ToDictionary(s => s.Service.Id);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(tenant.Current?.Settings.TimeZone ?? "Europe/Berlin");
         var now = clock.GetUtcNow().UtcDateTime;
         var mine = bookings.Where(b => BookingAccess.Owns(b, User) && services.ContainsKey(b.ServiceId))

@@ -5,8 +5,11 @@ using Saas.Modules.Appointments.Data;
 namespace Saas.Modules.Appointments.Pages.Admin.Termine;
 
 /// <summary>A new service (no id) or one of the town's services; another town's id is a 404.</summary>
-internal sealed class AppointmentsAdminServiceModel(ServiceEditor editor) : AppointmentsAdminPage
+internal sealed class AppointmentsAdminServiceModel(ServiceEditor editor, TimeProvider clock) : AppointmentsAdminPage
 {
+    /// <summary>Set for an existing service: whether residents can still book it.</summary>
+    public bool? Offered { get; private set; }
+
     [FromRoute(Name = "id")]
     public Guid? Id { get; set; }
 
@@ -25,8 +28,23 @@ internal sealed class AppointmentsAdminServiceModel(ServiceEditor editor) : Appo
                 return NotFound();
             }
             Input = ServiceEditor.InputOf(service, await editor.FurtherLocationsAsync(id, cancellationToken));
+            Offered = service.RetiredAt is null;
         }
         return Page();
+    }
+
+    public Task<IActionResult> OnPostRetireAsync(CancellationToken cancellationToken) => SetOfferedAsync(false, cancellationToken);
+
+    public Task<IActionResult> OnPostOfferAsync(CancellationToken cancellationToken) => SetOfferedAsync(true, cancellationToken);
+
+    private async Task<IActionResult> SetOfferedAsync(bool offered, CancellationToken cancellationToken)
+    {
+        if (Id is not { } id || await editor.FindAsync(id, cancellationToken) is not { } service)
+        {
+            return NotFound();
+        }
+        await editor.SetOfferedAsync(service, offered, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        return Redirect($"/admin/termine?erledigt={(offered ? "angeboten" : "eingestellt")}");
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)

@@ -18,6 +18,8 @@ internal sealed class AppointmentsAdminIndexModel(AppointmentsDbContext db) : Ap
     {
         "dienstleistung" => T["appointments.admin.service.saved"],
         "standort" => T["appointments.admin.location.saved"],
+        "eingestellt" => T["appointments.admin.service.retired.done"],
+        "angeboten" => T["appointments.admin.service.offered.done"],
         _ => null,
     };
 
