@@ -58,6 +58,7 @@ public sealed class WasteCalendarModule : IModule
         services.AddScoped<NoticeEditor>();
         services.AddScoped<RuleEditor>();
         services.AddScoped<WasteFigures>();
+        services.AddScoped<Saas.Kernel.Privacy.IPersonalDataContributor, WastePersonalData>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
