@@ -30,11 +30,13 @@ public sealed class WasteReminderBrowserTests(AccountsBrowserFixture app)
         await page.GetByRole(AriaRole.Link, new() { Name = "Erinnerung bestellen" }).ClickAsync();
         await page.WaitForURLAsync("**/abfall/erinnerung?gebiet=*");
         await checks.CheckAsync("reminder form");
+        await Artifacts.ScreenshotAsync(page, "waste-reminder-form-phone");
         await page.GetByLabel("E-Mail-Adresse").FillAsync(email);
         await page.GetByLabel("Wann?").SelectOptionAsync("morgen-390");
         await page.GetByRole(AriaRole.Button, new() { Name = "Erinnerung bestellen" }).ClickAsync();
         await Assertions.Expect(page.Locator("main [role=status]")).ToContainTextAsync("Bitte sehen Sie in Ihr Postfach");
         await checks.CheckAsync("reminder ordered");
+        await Artifacts.ScreenshotAsync(page, "waste-reminder-ordered-phone");
 
         var optIn = await app.Mail.WaitForMessageAsync(m => m.To.Mailboxes.Any(a => a.Address == email) && (m.Subject ?? "").StartsWith("Bitte bestätigen", StringComparison.Ordinal));
         await page.GotoAsync(origin + optIn.FirstLink("/abfall/erinnerung/bestaetigen").PathAndQuery);
@@ -47,6 +49,7 @@ public sealed class WasteReminderBrowserTests(AccountsBrowserFixture app)
         var link = await UnsubscribeLinkAsync(email);
         await page.GotoAsync(origin + link);
         await checks.CheckAsync("unsubscribe page");
+        await Artifacts.ScreenshotAsync(page, "waste-unsubscribe-phone");
         Assert.True(await IsSubscribedAsync(email), "Opening the unsubscribe link must not unsubscribe.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Ja, abbestellen" }).ClickAsync();
         await Assertions.Expect(page.Locator("main [role=status]")).ToContainTextAsync("Sie sind abgemeldet");
