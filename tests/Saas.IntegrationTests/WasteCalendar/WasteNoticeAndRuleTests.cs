@@ -1,6 +1,5 @@
 using System.Net;
 using Saas.IntegrationTests.News;
-using Saas.Modules.WasteCalendar.Rules;
 
 namespace Saas.IntegrationTests.WasteCalendar;
 
@@ -84,17 +83,6 @@ public sealed class WasteNoticeAndRuleTests(WasteFixture fixture)
         }
 
         Assert.Equal(["2026-12-04", "2026-12-19", "2026-12-28", "2027-01-02", "2027-01-08"], await DatesAsync(area));
-    }
-
-    [Fact]
-    public void Given_a_monday_rule_When_easter_monday_and_whit_monday_fall_on_it_Then_they_move_to_tuesday()
-    {
-        var dates = RuleDates.Of(DayOfWeek.Monday, 1, new DateOnly(2027, 3, 22), new DateOnly(2027, 5, 20), "BB", []);
-
-        Assert.Contains(new DateOnly(2027, 3, 30), dates); // Easter Monday 29 March 2027
-        Assert.DoesNotContain(new DateOnly(2027, 3, 29), dates);
-        Assert.Contains(new DateOnly(2027, 5, 18), dates); // Whit Monday 17 May 2027
-        Assert.Equal(9, dates.Count);
     }
 
     [Fact]
