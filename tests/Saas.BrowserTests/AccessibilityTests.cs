@@ -27,6 +27,7 @@ public abstract class AccessibilityTests(BrowserFixture fixture, ITestOutputHelp
         ("waste", "/abfall", 200),
         ("waste-search", "/abfall?strasse=Muehlenweg", 200),  // a typo-tolerant search with its results
         ("waste-area", null, 200),                           // the first area's next collections, filter, feed links and year
+        ("waste-reminder", null, 200),                       // the first area's form to order reminders by e-mail
         ("contact", "/kontakt", 200),
         ("impressum", "/impressum", 200),
         ("privacy", "/datenschutz", 200),
@@ -93,6 +94,7 @@ public abstract class AccessibilityTests(BrowserFixture fixture, ITestOutputHelp
             {
                 "appointment-times" => await FirstAppointmentDayPathAsync(page, origin),
                 "waste-area" => await FirstWasteAreaPathAsync(page, origin),
+                "waste-reminder" => "/abfall/erinnerung?gebiet=" + (await FirstWasteAreaPathAsync(page, origin))["/abfall/".Length..],
                 _ => await FirstArticlePathAsync(page, origin),
             };
             await CheckAsync(page, origin + path, entry.Status, width);

@@ -63,6 +63,8 @@ public sealed class AccountPagesAccessibilityTests(AccountsBrowserFixture app, I
         var area = await page.Locator("main a[href^='/admin/abfall/gebiete/']").First.GetAttributeAsync("href");
         Assert.False(string.IsNullOrEmpty(area), $"{origin}/admin/abfall links no area.");
         await checks.VisitAsync("waste area", $"{origin}{area}?jahr=2027");
+        await checks.VisitAsync("waste notices", $"{origin}/admin/abfall/hinweise");
+        await checks.VisitAsync("waste rules", $"{origin}/admin/abfall/regeln");
         await checks.VisitAsync("waste import", $"{origin}/admin/abfall/import");
         // The preview of a file with an unreadable line: the report names the line, and that page must pass too.
         await page.Locator("#file").SetInputFilesAsync(new FilePayload

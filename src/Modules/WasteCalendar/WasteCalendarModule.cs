@@ -9,11 +9,16 @@ using Saas.Modules.WasteCalendar.Api;
 using Saas.Modules.WasteCalendar.Calendar;
 using Saas.Modules.WasteCalendar.Data;
 using Saas.Modules.WasteCalendar.Import;
+using Saas.Modules.WasteCalendar.Jobs;
+using Saas.Modules.WasteCalendar.Notices;
+using Saas.Modules.WasteCalendar.Reminders;
+using Saas.Modules.WasteCalendar.Rules;
 using Saas.Modules.WasteCalendar.Recipe;
 
 namespace Saas.Modules.WasteCalendar;
 
-/// <summary>Waste calendar (Abfallkalender): waste types, collection areas with their streets, collection dates, ICS feeds.</summary>
+/// <summary>Waste calendar (Abfallkalender): waste types, collection areas with their streets, collection dates, ICS feeds,
+/// e-mail reminders with double opt-in, disruption notices, recurring rules.</summary>
 public sealed class WasteCalendarModule : IModule
 {
     public const string Feature = "waste-calendar";
@@ -35,7 +40,7 @@ public sealed class WasteCalendarModule : IModule
 
     public IRecipeStep RecipeStep { get; } = new WasteRecipeStep();
 
-    public IReadOnlyList<RecurringTenantJob> Jobs { get; } = [];
+    public IReadOnlyList<RecurringTenantJob> Jobs { get; } = [new(WasteReminderJob.Id, "*/10 * * * *", typeof(WasteReminderJob))];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
@@ -46,6 +51,14 @@ public sealed class WasteCalendarModule : IModule
         services.AddScoped<CalendarFeed>();
         services.AddScoped<WasteEditor>();
         services.AddScoped<CsvImport>();
+        services.AddSingleton<SubscriptionTokens>();
+        services.AddScoped<WasteMails>();
+        services.AddScoped<Subscriber>();
+        services.AddScoped<WasteReminderJob>();
+        services.AddScoped<NoticeEditor>();
+        services.AddScoped<RuleEditor>();
+        services.AddScoped<WasteFigures>();
+        services.AddScoped<Saas.Kernel.Privacy.IPersonalDataContributor, WastePersonalData>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -189,6 +189,20 @@ public sealed class PersonalDataTests(PersonalDataFixture fixture) : IClassFixtu
             await db.SaveChangesAsync();
             return 0;
         });
+        // Waste calendar: a confirmed e-mail reminder for an area, ordered with the account's address.
+        await TestTowns.AsTownAsync(fixture.Factory, fixture.Town, async services =>
+        {
+            var db = services.GetRequiredService<Modules.WasteCalendar.Data.WasteDbContext>();
+            var area = new Modules.WasteCalendar.Data.CollectionArea { Name = $"Gebiet {Guid.NewGuid():N}" };
+            db.Areas.Add(area);
+            db.Subscriptions.Add(new Modules.WasteCalendar.Data.Subscription
+            {
+                AreaId = area.Id, Email = email, TypeIds = "", Evening = true, RemindMinute = 18 * 60, Culture = "de",
+                CreatedAt = DateTime.UtcNow, ConfirmedAt = DateTime.UtcNow,
+            });
+            await db.SaveChangesAsync();
+            return 0;
+        });
         // The residents' app: signed in through the town's OpenID provider, holding a grant and tokens.
         await OpenIdFlow.TokensForAsync(fixture.Factory, PersonalDataFixture.Host, fixture.Town, new TestAccount(accountId, email, Password, null));
         Assert.True(await CountAsOwnerAsync($"SELECT count(*) FROM core_openid_tokens WHERE subject = '{accountId}'") > 0);

@@ -4,6 +4,7 @@ using Npgsql;
 using Saas.IntegrationTests.Infrastructure;
 using Saas.Kernel.Security;
 using Saas.TestInfrastructure;
+using Saas.TestInfrastructure.Mail;
 
 namespace Saas.IntegrationTests.WasteCalendar;
 
@@ -16,6 +17,7 @@ public sealed class WasteFixture : IAsyncLifetime
 
     /// <summary>Monday 7 December 2026, 07:00 in Berlin.</summary>
     public TestClock Clock { get; } = new(new DateTimeOffset(2026, 12, 7, 7, 0, 0, TimeSpan.FromHours(1)));
+    public SmtpListener Smtp { get; } = SmtpListener.Start();
     public PlatformFactory Factory { get; private set; } = null!;
     public Guid TownA { get; private set; }
     public Guid TownB { get; private set; }
@@ -23,9 +25,12 @@ public sealed class WasteFixture : IAsyncLifetime
     public TestAccount EditorA { get; private set; } = null!;
     public TestAccount ResidentA { get; private set; } = null!;
 
+    /// <summary>Made by the first test that needs town B's staff.</summary>
+    public TestAccount? AdminB { get; set; }
+
     public async Task InitializeAsync()
     {
-        Factory = new PlatformFactory(new PlatformFactoryOptions { Database = await TestDatabase.CreateAsync("waste"), Clock = Clock });
+        Factory = new PlatformFactory(new PlatformFactoryOptions { Database = await TestDatabase.CreateAsync("waste"), Clock = Clock, SmtpPort = Smtp.Port });
         TownA = await WasteTowns.CreateAsync(Factory, "abfall-a");
         TownB = await WasteTowns.CreateAsync(Factory, "abfall-b");
         await TestTowns.CreateAsync(Factory, "abfall-ohne");
@@ -34,7 +39,41 @@ public sealed class WasteFixture : IAsyncLifetime
         ResidentA = await TestAccounts.CreateAsync(Factory, TownA, "anna@abfall-a.example");
     }
 
-    public async Task DisposeAsync() => await Factory.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        await Smtp.DisposeAsync();
+    }
+
+    public async Task<string> ScalarTextAsOwnerAsync(string sql, Guid town)
+    {
+        await using var connection = new NpgsqlConnection(Factory.Options.Database!.OwnerConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("t", town);
+        return (string)(await command.ExecuteScalarAsync())!;
+    }
+
+    public async Task<Guid> ScalarGuidAsOwnerAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(Factory.Options.Database!.OwnerConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (Guid)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>A count (or other scalar) read as the database owner, past every filter.</summary>
+    public async Task<long> ScalarAsOwnerAsync(string sql, Guid? town = null)
+    {
+        await using var connection = new NpgsqlConnection(Factory.Options.Database!.OwnerConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        if (town is { } t)
+        {
+            command.Parameters.AddWithValue("t", t);
+        }
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     public HttpClient Client(string host = HostA) => Factory.ClientFor(host);
 

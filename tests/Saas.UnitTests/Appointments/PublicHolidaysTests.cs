@@ -1,4 +1,4 @@
-using Saas.Modules.Appointments.Slots;
+using Saas.Kernel.Calendar;
 
 namespace Saas.UnitTests.Appointments;
 

@@ -1,3 +1,5 @@
+using Saas.Kernel.Calendar;
+
 namespace Saas.Modules.Appointments.Slots;
 
 /// <summary>The booking rules of one location, as the slot engine needs them.</summary>

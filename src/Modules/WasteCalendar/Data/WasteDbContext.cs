@@ -5,12 +5,19 @@ using Saas.Kernel.Tenancy;
 namespace Saas.Modules.WasteCalendar.Data;
 
 /// <summary>The waste calendar's own tables (<c>waste_*</c>); no joins into other modules.</summary>
-internal sealed class WasteDbContext(DbContextOptions<WasteDbContext> options, ITenantContext tenant) : TenantDbContext(options, tenant)
+internal sealed partial class WasteDbContext(DbContextOptions<WasteDbContext> options, ITenantContext tenant) : TenantDbContext(options, tenant)
 {
     public DbSet<WasteType> Types => Set<WasteType>();
     public DbSet<CollectionArea> Areas => Set<CollectionArea>();
     public DbSet<StreetSegment> Streets => Set<StreetSegment>();
     public DbSet<Collection> Collections => Set<Collection>();
+    public DbSet<Subscription> Subscriptions => Set<Subscription>();
+    public DbSet<ReminderSent> RemindersSent => Set<ReminderSent>();
+    public DbSet<Notice> Notices => Set<Notice>();
+    public DbSet<NoticeArea> NoticeAreas => Set<NoticeArea>();
+    public DbSet<NoticeSent> NoticesSent => Set<NoticeSent>();
+    public DbSet<Rule> Rules => Set<Rule>();
+    public DbSet<RuleException> RuleExceptions => Set<RuleException>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -58,6 +65,8 @@ internal sealed class WasteDbContext(DbContextOptions<WasteDbContext> options, I
             e.HasOne<CollectionArea>().WithMany().HasForeignKey(c => new { c.TenantId, c.AreaId });
             e.HasOne<WasteType>().WithMany().HasForeignKey(c => new { c.TenantId, c.TypeId });
         });
+        MapReminders(modelBuilder);
+        MapRules(modelBuilder);
         base.OnModelCreating(modelBuilder);
     }
 }

@@ -3,11 +3,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Saas.Kernel.Tenancy;
 using Saas.Modules.WasteCalendar.Calendar;
 using Saas.Modules.WasteCalendar.Data;
+using Saas.Modules.WasteCalendar.Notices;
 
 namespace Saas.Modules.WasteCalendar.Pages.Abfall;
 
 /// <summary>An area's calendar: the next collections, the year by month, a filter by type and the feed to subscribe.</summary>
-internal sealed class WasteAreaModel(WasteQueries queries, ITenantContext tenant, TimeProvider clock) : PageModel
+internal sealed class WasteAreaModel(WasteQueries queries, NoticeEditor notices, ITenantContext tenant, TimeProvider clock) : PageModel
 {
     public const int NextShown = 6;
 
@@ -28,6 +29,7 @@ internal sealed class WasteAreaModel(WasteQueries queries, ITenantContext tenant
     public DateOnly Today { get; private set; }
     public int ShownYear { get; private set; }
     public bool BadFilter { get; private set; }
+    public IReadOnlyList<Notice> Notices { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -36,6 +38,7 @@ internal sealed class WasteAreaModel(WasteQueries queries, ITenantContext tenant
             return NotFound();
         }
         Area = area;
+        Notices = [.. (await notices.CurrentAsync(Id, cancellationToken)).Select(n => n.Notice)];
         Types = await queries.TypesAsync(cancellationToken);
         var chosen = TypeSelection.Parse(TypeValues, Types);
         BadFilter = chosen is null;

@@ -6,13 +6,14 @@ using Saas.Modules.WasteCalendar.Data;
 namespace Saas.Modules.WasteCalendar.Pages.Admin.Abfall;
 
 /// <summary>The waste calendar's staff overview: waste types (add, edit) and collection areas (add, open).</summary>
-internal sealed class WasteAdminIndexModel(WasteQueries queries, WasteEditor editor) : WasteAdminPage
+internal sealed class WasteAdminIndexModel(WasteQueries queries, WasteEditor editor, WasteFigures figures) : WasteAdminPage
 {
     [FromQuery(Name = "erledigt")]
     public string? Done { get; set; }
 
     public IReadOnlyList<WasteType> Types { get; private set; } = [];
     public IReadOnlyList<CollectionArea> Areas { get; private set; } = [];
+    public ReminderFigures Figures { get; private set; } = new([], 0, 0);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -53,5 +54,6 @@ internal sealed class WasteAdminIndexModel(WasteQueries queries, WasteEditor edi
     {
         Types = await queries.TypesAsync(cancellationToken);
         Areas = await queries.AreasAsync(cancellationToken);
+        Figures = await figures.GetAsync(cancellationToken);
     }
 }

@@ -1,4 +1,4 @@
-namespace Saas.Modules.Appointments.Slots;
+namespace Saas.Kernel.Calendar;
 
 /// <summary>
 /// German public holidays, computed for any year (never a per-year list to forget): the fixed days,
@@ -6,7 +6,7 @@ namespace Saas.Modules.Appointments.Slots;
 /// regional holidays that only part of a state keeps (Augsburger Friedensfest, Mariä Himmelfahrt in
 /// Bavarian Catholic municipalities) are left out: a town there adds them as closed days.
 /// </summary>
-internal static class PublicHolidays
+public static class PublicHolidays
 {
     private static readonly HashSet<string> States = new(StringComparer.Ordinal)
     {
