@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Saas.Kernel.Tenancy;
@@ -9,14 +10,15 @@ namespace Saas.Modules.Jobs.Postings;
 
 /// <summary>
 /// The schema.org <c>JobPosting</c> a search engine reads from the posting page. Written by System.Text.Json
-/// with its default encoder, which escapes <c>&lt;</c>, <c>&gt;</c>, <c>&amp;</c> and quotes as <c>\uXXXX</c>:
+/// with an encoder that escapes <c>&lt;</c>, <c>&gt;</c>, <c>&amp;</c> and quotes as <c>\uXXXX</c>:
 /// whatever staff type, a <c>&lt;/script&gt;</c> can never end the script block the JSON sits in.
 /// </summary>
 internal static class JobPostingJsonLd
 {
     private static readonly JsonSerializerOptions Options = new()
     {
-        Encoder = JavaScriptEncoder.Default,
+        // Letters of every script stay readable; < > & ' + are still escaped, the HTML-sensitive ones.
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
