@@ -28,6 +28,9 @@ public abstract class AccessibilityTests(BrowserFixture fixture, ITestOutputHelp
         ("waste-search", "/abfall?strasse=Muehlenweg", 200),  // a typo-tolerant search with its results
         ("waste-area", null, 200),                           // the first area's next collections, filter, feed links and year
         ("waste-reminder", null, 200),                       // the first area's form to order reminders by e-mail
+        ("jobs", "/stellen", 200),
+        ("job-posting", null, 200),                          // the first open posting linked from the job list
+        ("job-application", null, 200),                      // the online form of the first posting that has one
         ("contact", "/kontakt", 200),
         ("impressum", "/impressum", 200),
         ("privacy", "/datenschutz", 200),
@@ -95,6 +98,8 @@ public abstract class AccessibilityTests(BrowserFixture fixture, ITestOutputHelp
                 "appointment-times" => await FirstAppointmentDayPathAsync(page, origin),
                 "waste-area" => await FirstWasteAreaPathAsync(page, origin),
                 "waste-reminder" => "/abfall/erinnerung?gebiet=" + (await FirstWasteAreaPathAsync(page, origin))["/abfall/".Length..],
+                "job-posting" => await FirstJobPathAsync(page, origin, "main .teaser-list a[href^='/stellen/']"),
+                "job-application" => await FirstJobPathAsync(page, origin, "main .teaser-list a[href^='/stellen/']", apply: true),
                 _ => await FirstArticlePathAsync(page, origin),
             };
             await CheckAsync(page, origin + path, entry.Status, width);
@@ -145,6 +150,31 @@ public abstract class AccessibilityTests(BrowserFixture fixture, ITestOutputHelp
         var href = await page.Locator("main a[href^='/abfall/']").First.GetAttributeAsync("href");
         Assert.False(string.IsNullOrEmpty(href), $"{origin}/abfall links no area.");
         return href!;
+    }
+
+    /// <summary>The first posting linked from the town's job list, or the online form of the first posting that has one.</summary>
+    internal static async Task<string> FirstJobPathAsync(IPage page, string origin, string links, bool apply = false)
+    {
+        Assert.Equal(200, (await page.GotoAsync(origin + "/stellen"))?.Status);
+        var postings = new List<string>();
+        foreach (var link in await page.Locator(links).AllAsync())
+        {
+            postings.Add((await link.GetAttributeAsync("href"))!);
+        }
+        Assert.True(postings.Count > 0, $"{origin}/stellen links no posting.");
+        if (!apply)
+        {
+            return postings[0];
+        }
+        foreach (var posting in postings)
+        {
+            await page.GotoAsync(origin + posting);
+            if (await page.Locator("main a[href$='/bewerben']").CountAsync() > 0)
+            {
+                return (await page.Locator("main a[href$='/bewerben']").First.GetAttributeAsync("href"))!;
+            }
+        }
+        throw new InvalidOperationException($"No posting of {origin} takes online applications.");
     }
 
     /// <summary>The first article linked from the town's news list.</summary>

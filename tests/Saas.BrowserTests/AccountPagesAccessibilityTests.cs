@@ -52,7 +52,7 @@ public sealed class AccountPagesAccessibilityTests(AccountsBrowserFixture app, I
 
     [Theory]
     [MemberData(nameof(DemoTowns.TownsAndWidths), MemberType = typeof(DemoTowns))]
-    public async Task Given_each_theme_and_width_When_the_waste_calendar_admin_pages_are_checked_Then_axe_finds_no_violations_and_nothing_scrolls_sideways(string town, int width)
+    public async Task Given_each_theme_and_width_When_the_waste_calendar_and_job_offer_admin_pages_are_checked_Then_axe_finds_no_violations_and_nothing_scrolls_sideways(string town, int width)
     {
         var origin = app.Origin(town);
         var page = await app.NewPageAsync(width);
@@ -79,7 +79,16 @@ public sealed class AccountPagesAccessibilityTests(AccountsBrowserFixture app, I
         {
             await Artifacts.ScreenshotAsync(page, "admin-waste-import-phone");
         }
+        await checks.VisitAsync("new posting", $"{origin}/admin/stellen/stelle");
+        await checks.VisitAsync("job offers", $"{origin}/admin/stellen");
+        var posting = await page.Locator("main .admin-list a[href^='/admin/stellen/stelle/']").First.GetAttributeAsync("href");
+        Assert.False(string.IsNullOrEmpty(posting), $"{origin}/admin/stellen links no posting.");
+        await checks.VisitAsync("posting editor", $"{origin}{posting}");
+        await checks.VisitAsync("applications of a posting", $"{origin}{posting}/bewerbungen");
         await page.Context.CloseAsync();
+
+        output.WriteLine($"{town} at {width}px: {checks.Problems.Count} problem(s)");
+        checks.AssertNone();
     }
 
     [Theory]

@@ -203,6 +203,24 @@ public sealed class PersonalDataTests(PersonalDataFixture fixture) : IClassFixtu
             await db.SaveChangesAsync();
             return 0;
         });
+        // Job offers: an application sent with the account's address (the form needs no account).
+        await TestTowns.AsTownAsync(fixture.Factory, fixture.Town, async services =>
+        {
+            var db = services.GetRequiredService<Modules.Jobs.Data.JobsDbContext>();
+            var posting = new Modules.Jobs.Data.JobPosting
+            {
+                Slug = $"stelle-{Guid.NewGuid():N}", Title = "Sachbearbeitung", Department = "Hauptamt", Description = "x", EmploymentType = "full_time",
+                Hours = "39", Location = "Rathaus", Contact = "Personal", Deadline = new DateOnly(2030, 1, 1), ClosesAt = new DateTime(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc),
+                PublishAt = DateTime.UtcNow, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
+            };
+            db.Postings.Add(posting);
+            db.Applications.Add(new Modules.Jobs.Data.JobApplication
+            {
+                Id = Guid.CreateVersion7(), PostingId = posting.Id, Name = $"{marker} Name", Email = email, CoverLetter = $"Anschreiben {marker}", SubmittedAt = DateTime.UtcNow,
+            });
+            await db.SaveChangesAsync();
+            return 0;
+        });
         // The residents' app: signed in through the town's OpenID provider, holding a grant and tokens.
         await OpenIdFlow.TokensForAsync(fixture.Factory, PersonalDataFixture.Host, fixture.Town, new TestAccount(accountId, email, Password, null));
         Assert.True(await CountAsOwnerAsync($"SELECT count(*) FROM core_openid_tokens WHERE subject = '{accountId}'") > 0);

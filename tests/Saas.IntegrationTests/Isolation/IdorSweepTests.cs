@@ -52,6 +52,14 @@ public sealed partial class IdorSweepTests(NewsEditorFixture fixture) : IClassFi
         // A signup's link on the platform site (a town's host has no such page); it needs the signup's token
         // as well: Signup/SignupTests confirm with forged and expired tokens and nothing is made.
         ["/registrieren/bestaetigen/{id:guid}"] = b => $"/registrieren/bestaetigen/{b.Town}",
+        // The job offers: these towns lack the feature, so JobsIdorSweepTests sweeps them again between two towns
+        // that have it, with the other town's own posting, application and attachment ids.
+        ["/admin/stellen/stelle/{id:guid?}"] = b => $"/admin/stellen/stelle/{b.Article}",
+        ["/admin/stellen/stelle/{id:guid}/bewerbungen"] = b => $"/admin/stellen/stelle/{b.Article}/bewerbungen",
+        ["/admin/stellen/bewerbung/{id:guid}"] = b => $"/admin/stellen/bewerbung/{b.Article}",
+        ["/admin/stellen/anhang/{id:guid}"] = b => $"/admin/stellen/anhang/{b.Article}",
+        ["/stellen/{slug:regex(^[a-z0-9][a-z0-9-]*$)}"] = b => $"/stellen/{b.ArticleSlug}",
+        ["/stellen/{slug:regex(^[a-z0-9][a-z0-9-]*$)}/bewerben"] = b => $"/stellen/{b.ArticleSlug}/bewerben",
         ["/support/gemeinden/{id:guid}"] = b => $"/support/gemeinden/{b.Town}",
         ["/support/gemeinden/{id:guid}/zugang"] = b => $"/support/gemeinden/{b.Town}/zugang",
         // Keys, not ids: the same four page keys exist in every town and always mean the current town's.
