@@ -1,5 +1,6 @@
 using Saas.Kernel.Modules;
 using Saas.Modules.Appointments;
+using Saas.Modules.Coworking;
 using Saas.Modules.News;
 using Saas.Modules.WasteCalendar;
 
@@ -13,5 +14,6 @@ internal static class ModuleCatalog
         new NewsModule(),
         new AppointmentsModule(),
         new WasteCalendarModule(),
+        new CoworkingModule(),
     ];
 }
