@@ -9,6 +9,10 @@ internal sealed class Availability(CoworkingDbContext db, TownTime time)
     public Task<List<Space>> SpacesAsync(CancellationToken cancellationToken) =>
         db.Spaces.AsNoTracking().OrderBy(s => s.Name).ToListAsync(cancellationToken);
 
+    /// <summary>The space of one of this town's workplaces, or null.</summary>
+    public Task<Guid?> SpaceOfAsync(Guid workplaceId, CancellationToken cancellationToken) =>
+        db.Workplaces.AsNoTracking().Where(w => w.Id == workplaceId).Select(w => (Guid?)w.SpaceId).SingleOrDefaultAsync(cancellationToken);
+
     public async Task<SpaceWeek?> WeekAsync(Guid spaceId, DateOnly day, CancellationToken cancellationToken)
     {
         var space = await db.Spaces.AsNoTracking().SingleOrDefaultAsync(s => s.Id == spaceId, cancellationToken);
