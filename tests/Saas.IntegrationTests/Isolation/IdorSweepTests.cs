@@ -49,6 +49,9 @@ public sealed partial class IdorSweepTests(NewsEditorFixture fixture) : IClassFi
         ["/admin/termine/dienstleistung/{id:guid?}"] = b => $"/admin/termine/dienstleistung/{b.Article}",
         ["/admin/termine/standort/{id:guid?}"] = b => $"/admin/termine/standort/{b.Article}",
         ["/admin/termine/buchung/{id:guid}/absagen"] = b => $"/admin/termine/buchung/{b.Article}/absagen",
+        // The co-working staff page: these towns lack the feature, so CoworkingIdorSweepTests sweeps it again
+        // between two towns that have it, with town B's own space, workplace and booking ids.
+        ["/admin/coworking/raum/{id:guid?}"] = b => $"/admin/coworking/raum/{b.Article}",
         ["/support/gemeinden/{id:guid}"] = b => $"/support/gemeinden/{b.Town}",
         ["/support/gemeinden/{id:guid}/zugang"] = b => $"/support/gemeinden/{b.Town}/zugang",
         // Keys, not ids: the same four page keys exist in every town and always mean the current town's.

@@ -69,6 +69,8 @@ public sealed class SchemaMatchesModelTests
         "appointments_bookings", "appointments_slot_counts",
         // Staff add special days and further locations of a service; the demo recipes have none.
         "appointments_special_days", "appointments_service_locations",
+        // Residents book desks and order 10-day passes; the demo recipes seed spaces and desks only.
+        "coworking_bookings", "coworking_passes",
     };
 
     /// <summary>Reads one row of every entity set of every DbContext of the app, inside the town, and compares columns.</summary>
