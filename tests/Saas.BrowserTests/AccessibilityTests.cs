@@ -27,6 +27,7 @@ public abstract class AccessibilityTests(BrowserFixture fixture, ITestOutputHelp
         ("waste", "/abfall", 200),
         ("waste-search", "/abfall?strasse=Muehlenweg", 200),  // a typo-tolerant search with its results
         ("waste-area", null, 200),                           // the first area's next collections, filter, feed links and year
+        ("coworking", "/coworking", 200),
         ("contact", "/kontakt", 200),
         ("impressum", "/impressum", 200),
         ("privacy", "/datenschutz", 200),

@@ -44,6 +44,7 @@ public sealed class CoworkingModule : IModule
         services.AddScoped<BookingMail>();
         services.AddScoped<SpaceEditor>();
         services.AddScoped<StaffDesk>();
+        services.AddScoped<Saas.Kernel.Privacy.IPersonalDataContributor, Privacy.CoworkingPersonalData>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

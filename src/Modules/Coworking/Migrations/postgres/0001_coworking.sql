@@ -59,10 +59,10 @@ CREATE TABLE coworking_passes (
     days        integer NOT NULL CHECK (days BETWEEN 1 AND 100),
     -- A pass never goes below zero days, even if two bookings race for its last day.
     days_used   integer NOT NULL CHECK (days_used >= 0),
-    CHECK (days_used <= days),
     price_cents integer NOT NULL CHECK (price_cents >= 0),
     payment     text NOT NULL CHECK (payment IN ('on-site', 'invoice')),
     created_at  timestamptz NOT NULL,
+    CHECK (days_used <= days),
     PRIMARY KEY (tenant_id, id),
     FOREIGN KEY (tenant_id, space_id) REFERENCES coworking_spaces (tenant_id, id)
 );

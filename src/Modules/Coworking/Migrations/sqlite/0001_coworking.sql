@@ -54,10 +54,10 @@ CREATE TABLE coworking_passes (
     days        INTEGER NOT NULL CHECK (days BETWEEN 1 AND 100),
     -- A pass never goes below zero days, even if two bookings race for its last day.
     days_used   INTEGER NOT NULL CHECK (days_used >= 0),
-    CHECK (days_used <= days),
     price_cents INTEGER NOT NULL CHECK (price_cents >= 0),
     payment     TEXT NOT NULL CHECK (payment IN ('on-site', 'invoice')),
     created_at  TEXT NOT NULL,
+    CHECK (days_used <= days),
     PRIMARY KEY (tenant_id, id),
     FOREIGN KEY (tenant_id, space_id) REFERENCES coworking_spaces (tenant_id, id)
 );
