@@ -97,11 +97,12 @@ public sealed class ResidentDeskTests(CoworkingFixture town)
         })
         {
             using var answer = await response();
-            var text = ResidentClient.Decode(await answer.Content.ReadAsStringAsync());
+            var html = await answer.Content.ReadAsStringAsync();
+            var text = ResidentClient.Decode(html);
             Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
             Assert.Contains(message, text, StringComparison.Ordinal);
             Assert.Contains("Die Buchung ist so nicht möglich", text, StringComparison.Ordinal);
-            Assert.DoesNotContain("<script>alert(1)</script>", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("<script>alert(1)</script>", html, StringComparison.Ordinal);
         }
 
         Assert.Equal(before, await town.SnapshotAsync(town.TownA));
