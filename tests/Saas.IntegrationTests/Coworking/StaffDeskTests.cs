@@ -17,8 +17,14 @@ public sealed partial class StaffDeskTests(CoworkingFixture town)
         var space = new Dictionary<string, string>
         {
             ["Name"] = "Dorfbüro", ["Street"] = "Kirchweg 2", ["PostalCode"] = "14827", ["City"] = "Schmerwitz", ["AccessNotes"] = "Schlüssel beim Bäcker",
-            ["HouseRules"] = "Bitte lüften.", ["CancelHours"] = "48", ["PassPrice"] = "80,00", ["Opens[2]"] = "09:00", ["Closes[2]"] = "17:00",
+            ["HouseRules"] = "Bitte lüften.", ["CancelHours"] = "48", ["PassPrice"] = "80,00",
         };
+        // The form sends every weekday (empty: closed), as the browser does; Tuesday is open.
+        for (var d = 0; d < 7; d++)
+        {
+            space[$"Opens[{d}]"] = d == 2 ? "09:00" : "";
+            space[$"Closes[{d}]"] = d == 2 ? "17:00" : "";
+        }
         var before = await town.SnapshotAsync(town.TownA);
 
         foreach (var (field, value, message) in new[]
