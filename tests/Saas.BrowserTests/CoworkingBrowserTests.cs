@@ -29,7 +29,7 @@ public sealed class CoworkingBrowserTests(AccountsBrowserFixture app, ITestOutpu
             day = day.AddDays(1);
         }
         var dayPage = $"{origin}/coworking?tag={day:yyyy-MM-dd}";
-        var firstDesk = page.Locator("main .teaser", new() { HasText = "Schreibtisch 1" });
+        var firstDesk = page.Locator("main .card", new() { HasText = "Schreibtisch 1" });
 
         await checks.VisitAsync("co-working day", dayPage);
         await Assertions.Expect(firstDesk).ToContainTextAsync("Frei: 08:00–18:00");
