@@ -1,6 +1,7 @@
 using Saas.Kernel.Modules;
 using Saas.Modules.Appointments;
 using Saas.Modules.Jobs;
+using Saas.Modules.Coworking;
 using Saas.Modules.News;
 using Saas.Modules.WasteCalendar;
 
@@ -15,5 +16,6 @@ internal static class ModuleCatalog
         new AppointmentsModule(),
         new WasteCalendarModule(),
         new JobsModule(),
+        new CoworkingModule(),
     ];
 }

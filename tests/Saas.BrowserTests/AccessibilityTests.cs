@@ -31,6 +31,7 @@ public abstract class AccessibilityTests(BrowserFixture fixture, ITestOutputHelp
         ("jobs", "/stellen", 200),
         ("job-posting", null, 200),                          // the first open posting linked from the job list
         ("job-application", null, 200),                      // the online form of the first posting that has one
+        ("coworking", "/coworking", 200),
         ("contact", "/kontakt", 200),
         ("impressum", "/impressum", 200),
         ("privacy", "/datenschutz", 200),

@@ -44,6 +44,8 @@ public sealed class AccountPagesAccessibilityTests(AccountsBrowserFixture app, I
         await checks.VisitAsync("change e-mail", $"{origin}/konto/email");
         await checks.VisitAsync("change password", $"{origin}/konto/passwort");
         await checks.VisitAsync("my data", $"{origin}/konto/daten");
+        await checks.VisitAsync("co-working booking form", $"{origin}/coworking");
+        await checks.VisitAsync("my co-working bookings", $"{origin}/coworking/meine");
         await page.Context.CloseAsync();
 
         output.WriteLine($"{town} at {width}px: {checks.Problems.Count} problem(s)");
@@ -120,6 +122,16 @@ public sealed class AccountPagesAccessibilityTests(AccountsBrowserFixture app, I
         await page.GetByRole(AriaRole.Button, new() { Name = "Hinzufügen" }).ClickAsync();
         await page.Locator("main .domain", new() { HasText = $"buergerservice-{width}.{town}.example" }).Locator(".record").WaitForAsync();
         await checks.CheckAsync("own domain with a pending claim");
+        await checks.VisitAsync("co-working front desk", $"{origin}/admin/coworking");
+        var space = await page.Locator("main a[href^='/admin/coworking/raum/']").First.GetAttributeAsync("href");
+        Assert.False(string.IsNullOrEmpty(space), $"{origin}/admin/coworking links no space.");
+        await checks.VisitAsync("co-working space", $"{origin}{space}");
+        await checks.VisitAsync("new co-working space", $"{origin}/admin/coworking/raum");
+        // The error state of the space form: every required field empty.
+        await page.Locator("main form.admin-form button[type=submit]").First.ClickAsync();
+        await page.Locator("main .alert--error").WaitForAsync();
+        await checks.CheckAsync("new co-working space with errors");
+        await checks.VisitAsync("co-working figures", $"{origin}/admin/coworking/zahlen");
         if (width == Viewports.Phone && town == DemoTowns.BadBelzig)
         {
             await Artifacts.ScreenshotAsync(page, "admin-audit-log-phone");

@@ -221,6 +221,22 @@ public sealed class PersonalDataTests(PersonalDataFixture fixture) : IClassFixtu
             await db.SaveChangesAsync();
             return 0;
         });
+        // Co-working: a desk booking ahead (erasing cancels it and frees the desk) and a 10-day pass, both of the account.
+        await TestTowns.AsTownAsync(fixture.Factory, fixture.Town, async services =>
+        {
+            var db = services.GetRequiredService<Modules.Coworking.Data.CoworkingDbContext>();
+            var space = new Modules.Coworking.Data.Space { Name = $"Coworking {Guid.NewGuid():N}", Street = "Markt 1", PostalCode = "14806", City = "Daten", HouseRules = "Leise." };
+            var desk = new Modules.Coworking.Data.Workplace { SpaceId = space.Id, Name = "Tisch" };
+            var pass = new Modules.Coworking.Data.DeskPass { SpaceId = space.Id, AccountId = accountId, Name = $"{marker} Name", Email = email, Payment = "invoice", CreatedAt = DateTime.UtcNow };
+            var start = DateTime.UtcNow.Date.AddDays(3).AddHours(9);
+            db.AddRange(space, desk, pass, new Modules.Coworking.Data.DeskBooking
+            {
+                SpaceId = space.Id, WorkplaceId = desk.Id, AccountId = accountId, Name = $"{marker} Name", Email = email,
+                StartUtc = start, EndUtc = start.AddHours(2), Span = "hours", Payment = "on-site", PriceCents = 600, CreatedAt = DateTime.UtcNow,
+            });
+            await db.SaveChangesAsync();
+            return 0;
+        });
         // The residents' app: signed in through the town's OpenID provider, holding a grant and tokens.
         await OpenIdFlow.TokensForAsync(fixture.Factory, PersonalDataFixture.Host, fixture.Town, new TestAccount(accountId, email, Password, null));
         Assert.True(await CountAsOwnerAsync($"SELECT count(*) FROM core_openid_tokens WHERE subject = '{accountId}'") > 0);

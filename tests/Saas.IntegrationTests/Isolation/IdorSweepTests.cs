@@ -60,6 +60,9 @@ public sealed partial class IdorSweepTests(NewsEditorFixture fixture) : IClassFi
         ["/admin/stellen/anhang/{id:guid}"] = b => $"/admin/stellen/anhang/{b.Article}",
         ["/stellen/{slug:regex(^[a-z0-9][a-z0-9-]*$)}"] = b => $"/stellen/{b.ArticleSlug}",
         ["/stellen/{slug:regex(^[a-z0-9][a-z0-9-]*$)}/bewerben"] = b => $"/stellen/{b.ArticleSlug}/bewerben",
+        // The co-working staff page: these towns lack the feature, so CoworkingIdorSweepTests sweeps it again
+        // between two towns that have it, with town B's own space, workplace and booking ids.
+        ["/admin/coworking/raum/{id:guid?}"] = b => $"/admin/coworking/raum/{b.Article}",
         ["/support/gemeinden/{id:guid}"] = b => $"/support/gemeinden/{b.Town}",
         ["/support/gemeinden/{id:guid}/zugang"] = b => $"/support/gemeinden/{b.Town}/zugang",
         // Keys, not ids: the same four page keys exist in every town and always mean the current town's.

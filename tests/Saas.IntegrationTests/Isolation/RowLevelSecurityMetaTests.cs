@@ -19,7 +19,8 @@ public sealed class RowLevelSecurityMetaTests(MigratedDatabaseFixture migrated) 
         Assert.Superset(new HashSet<string> { "core_pages", "core_opening_hours", "core_media", "news_categories", "news_articles", "appointments_bookings", "appointments_slot_counts",
             "appointments_email_guards", "appointments_submissions", "appointments_special_days", "appointments_service_locations",
             "waste_types", "waste_areas", "waste_streets", "waste_collections",
-            "waste_subscriptions", "waste_reminders_sent", "waste_notices", "waste_notice_areas", "waste_notices_sent", "waste_rules", "waste_rule_exceptions" },
+            "waste_subscriptions", "waste_reminders_sent", "waste_notices", "waste_notice_areas", "waste_notices_sent", "waste_rules", "waste_rule_exceptions",
+            "coworking_spaces", "coworking_hours", "coworking_workplaces", "coworking_passes", "coworking_bookings" },
             report.TenantTables.ToHashSet());
         Assert.True(report.Problems.Count == 0, "Isolation rules broken:\n" + string.Join("\n", report.Problems));
     }

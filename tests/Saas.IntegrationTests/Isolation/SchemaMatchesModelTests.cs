@@ -75,6 +75,8 @@ public sealed class SchemaMatchesModelTests
         "waste_rules", "waste_rule_exceptions",
         // Only residents applying fill these; demo towns carry no made-up applicants.
         "jobs_applications", "jobs_attachments",
+        // Residents book desks and order 10-day passes; the demo recipes seed spaces and desks only.
+        "coworking_bookings", "coworking_passes",
     };
 
     /// <summary>Reads one row of every entity set of every DbContext of the app, inside the town, and compares columns.</summary>
