@@ -65,17 +65,29 @@ internal static class AppointmentsLoad
         var times = new List<double>(searches);
         var serverTimes = new List<double>(searches);
         var slotsSeen = 0L;
+        var asked = new List<(string Host, Guid Service)>(searches);
         for (var i = 0; i < searches; i++)
         {
             var host = $"termin-{random.Next(1, towns + 1)}.{domain}";
+            var service = services[random.Next(services.Count)].Id;
+            asked.Add((host, service));
             var clock = Stopwatch.StartNew();
-            var (slots, server) = await SlotElementsAsync(client, host, services[random.Next(services.Count)].Id, from, to);
+            var (slots, server) = await SlotElementsAsync(client, host, service, from, to);
             times.Add(clock.Elapsed.TotalMilliseconds);
             serverTimes.Add(server);
             slotsSeen += slots.Count;
         }
 
-        // 1b. The same, all in one town already asked before: separates per-town first-use costs from the search itself.
+        // 1b. The same towns and services once more, in the same order: towns in use, whose residents searched
+        //     before (their setup is in the host's memory, their rows in PostgreSQL's cache).
+        var againTimes = new List<double>(searches);
+        foreach (var (host, service) in asked)
+        {
+            var (_, server) = await SlotElementsAsync(client, host, service, from, to);
+            againTimes.Add(server);
+        }
+
+        // 1c. The same, all in one town already asked before: separates per-town first-use costs from the search itself.
         var warmTimes = new List<double>(searches);
         for (var i = 0; i < searches; i++)
         {
@@ -134,6 +146,7 @@ internal static class AppointmentsLoad
         Console.WriteLine(string.Create(Inv, $"slot search, 4 weeks, 1 location, 3 counters, 10 services; {searches} requests one at a time over random towns"));
         Console.WriteLine(string.Create(Inv, $"  server-side (Server-Timing)          p50 {Percentile(serverTimes, 50):F2} ms  p95 {Percentile(serverTimes, 95):F2} ms  p99 {Percentile(serverTimes, 99):F2} ms  max {serverTimes.Max():F2} ms  (target: p95 < 20 ms)"));
         Console.WriteLine(string.Create(Inv, $"  client-measured over loopback        p50 {Percentile(times, 50):F2} ms  p95 {Percentile(times, 95):F2} ms  p99 {Percentile(times, 99):F2} ms  max {times.Max():F2} ms"));
+        Console.WriteLine(string.Create(Inv, $"  server-side, the same towns again    p50 {Percentile(againTimes, 50):F2} ms  p95 {Percentile(againTimes, 95):F2} ms  p99 {Percentile(againTimes, 99):F2} ms"));
         Console.WriteLine(string.Create(Inv, $"  server-side, one town asked again    p50 {Percentile(warmTimes, 50):F2} ms  p95 {Percentile(warmTimes, 95):F2} ms  p99 {Percentile(warmTimes, 99):F2} ms"));
         Console.WriteLine(string.Create(Inv, $"  free slots per answer (mean)         {slotsSeen / (double)searches:F0}"));
         Console.WriteLine(string.Create(Inv, $"booking under contention: {clients} clients, one town, 15-minute service, {seatsBefore} free seats"));

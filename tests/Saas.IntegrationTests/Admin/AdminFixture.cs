@@ -35,8 +35,8 @@ public sealed class AdminFixture : IAsyncLifetime
             Settings = new Dictionary<string, string?> { ["Accounts:FailedSignInsPerHour"] = "3" },
         });
         // Every module with staff pages is on, so the access sweep reaches all of /admin (a town without a feature answers 404).
-        TownA = await TestTowns.CreateAsync(Factory, "adm-a", features: ["news", "waste-calendar", "appointments", "jobs"]);
-        TownB = await TestTowns.CreateAsync(Factory, "adm-b", theme: "modern", features: ["news", "waste-calendar", "appointments", "jobs"]);
+        TownA = await TestTowns.CreateAsync(Factory, "adm-a", features: ["news", "waste-calendar", "appointments", "jobs", "coworking"]);
+        TownB = await TestTowns.CreateAsync(Factory, "adm-b", theme: "modern", features: ["news", "waste-calendar", "appointments", "jobs", "coworking"]);
         AdminA = await TestAccounts.CreateAsync(Factory, TownA, "chefin@adm-a.example", Roles.TenantAdmin, displayName: "Chefin A");
         EditorA = await TestAccounts.CreateAsync(Factory, TownA, "redaktion@adm-a.example", Roles.Editor, displayName: "Redaktion A");
         ResidentA = await TestAccounts.CreateAsync(Factory, TownA, "buerger@adm-a.example", Roles.Resident, displayName: "Bürger A");

@@ -95,6 +95,8 @@ public sealed class StaffItinerantTests(StaffFixture town)
         Assert.Contains("Dorfgemeinschaftshaus Kleinau", plan, StringComparison.Ordinal);
 
         // The reminder a day before names the village house, where Greta is expected, not the town hall.
+        // The clock goes back to where it was, never further: an authenticator step already used must stay past.
+        var before = town.Clock.GetUtcNow();
         town.Clock.SetTo(new DateTimeOffset(2026, 12, 18, 12, 0, 0, TimeSpan.FromHours(1)));
         try
         {
@@ -108,7 +110,7 @@ public sealed class StaffItinerantTests(StaffFixture town)
         }
         finally
         {
-            town.Clock.SetTo(AppointmentTowns.Now);
+            town.Clock.SetTo(before);
         }
     }
 }

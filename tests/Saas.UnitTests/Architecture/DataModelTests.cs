@@ -96,9 +96,10 @@ public sealed class DataModelTests
     public void Only_reviewed_control_plane_contexts_are_not_tenant_scoped() =>
         // Each entry is a deliberate exception: the town registry, the vendor's own support accounts,
         // the OpenID provider's signing and encryption keys (one pair for the deployment, ADR 0007),
-        // and support access grants (listed across towns by the console; a town reads only its own by id).
+        // support access grants (listed across towns by the console; a town reads only its own by id),
+        // and signups (a municipality's request before its town exists; its id becomes the town's).
         Assert.Equal(
-            ["Saas.Host.Accounts.PlatformStaffDbContext", "Saas.Host.OpenId.OpenIdKeyDbContext", "Saas.Host.Support.Access.SupportGrantsDbContext", "Saas.Host.Tenancy.RegistryDbContext"],
+            ["Saas.Host.Accounts.PlatformStaffDbContext", "Saas.Host.OpenId.OpenIdKeyDbContext", "Saas.Host.Signup.SignupDbContext", "Saas.Host.Support.Access.SupportGrantsDbContext", "Saas.Host.Tenancy.RegistryDbContext"],
             ContextTypes.Where(t => !typeof(TenantDbContext).IsAssignableFrom(t)).Select(t => t.FullName!).Order(StringComparer.Ordinal));
 
     [Fact]

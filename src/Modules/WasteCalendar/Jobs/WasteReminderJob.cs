@@ -12,8 +12,8 @@ namespace Saas.Modules.WasteCalendar.Jobs;
 /// <summary>
 /// Every ten minutes, per town: the reminders that are due (the evening before or the morning of,
 /// at the time each subscriber chose, in the town's time) and the disruption notices not yet mailed.
-/// Each mail is claimed first by inserting its row into <c>waste_reminders_sent</c> (key: subscription,
-/// type, day) or <c>waste_notices_sent</c>; the database lets only one run insert a row, so two runs at
+/// Each mail is claimed first by inserting its rows into <c>waste_reminders_sent</c> (key: subscription,
+/// type, day; all types of one mail in one transaction) or <c>waste_notices_sent</c>; the database lets only one run insert a row, so two runs at
 /// once (Hangfire delivers at least once, several nodes) send it exactly once. A failed send deletes
 /// its claim so the next run tries again. Only confirmed subscriptions get anything.
 /// </summary>
@@ -65,15 +65,11 @@ internal sealed partial class WasteReminderJob(
             {
                 continue;
             }
-            var claimed = new List<Guid>();
-            foreach (var typeId in wanted)
-            {
-                if (await ClaimAsync(new ReminderSent { SubscriptionId = subscription.Id, TypeId = typeId, Day = day, AreaId = subscription.AreaId, SentAt = clock.GetUtcNow().UtcDateTime }, cancellationToken))
-                {
-                    claimed.Add(typeId);
-                }
-            }
-            if (claimed.Count == 0)
+            // One mail names every type due that day, so its types are claimed together, all or none: claimed one
+            // by one, two runs at once could each win one type and both send a mail.
+            var now = clock.GetUtcNow().UtcDateTime;
+            var claimed = wanted;
+            if (!await ClaimAsync(wanted.Select(typeId => new ReminderSent { SubscriptionId = subscription.Id, TypeId = typeId, Day = day, AreaId = subscription.AreaId, SentAt = now }), cancellationToken))
             {
                 continue;
             }
@@ -107,7 +103,7 @@ internal sealed partial class WasteReminderJob(
             foreach (var subscription in subscriptions.Where(s => affected.Contains(s.AreaId) && !sent.Contains((notice.Id, s.Id))))
             {
                 if (!areas.TryGetValue(subscription.AreaId, out var area)
-                    || !await ClaimAsync(new NoticeSent { NoticeId = notice.Id, SubscriptionId = subscription.Id, SentAt = clock.GetUtcNow().UtcDateTime }, cancellationToken))
+                    || !await ClaimAsync([new NoticeSent { NoticeId = notice.Id, SubscriptionId = subscription.Id, SentAt = clock.GetUtcNow().UtcDateTime }], cancellationToken))
                 {
                     continue;
                 }
@@ -124,10 +120,10 @@ internal sealed partial class WasteReminderJob(
         }
     }
 
-    /// <summary>Inserts the claim row, committed before any mail leaves; false when another run holds it.</summary>
-    private async Task<bool> ClaimAsync<T>(T claim, CancellationToken cancellationToken) where T : class
+    /// <summary>Inserts the claim rows in one transaction, committed before any mail leaves; false when another run holds any of them.</summary>
+    private async Task<bool> ClaimAsync<T>(IEnumerable<T> claims, CancellationToken cancellationToken) where T : class
     {
-        db.Add(claim);
+        db.AddRange(claims);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
