@@ -11,7 +11,7 @@ namespace Saas.BrowserTests;
 /// keyboard alone with the mails from the real SMTP listener, and axe-core plus 360 px reflow on every
 /// page (and its error and done states) in every theme.
 /// </summary>
-[Collection(AccountsBrowserFixture.Name)]
+[Collection(AccountsBrowserFixture.Bookings)]
 public sealed class AppointmentBookingBrowserTests(AccountsBrowserFixture app, ITestOutputHelper output)
 {
     [Fact]

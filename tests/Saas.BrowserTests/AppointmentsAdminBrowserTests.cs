@@ -11,7 +11,7 @@ namespace Saas.BrowserTests;
 /// The appointment staff pages pass axe-core's WCAG 2.1 A/AA rules in every theme at phone and
 /// laptop width and reflow at 360 px; the day plan works by keyboard alone (mark a booking attended).
 /// </summary>
-[Collection(AccountsBrowserFixture.Name)]
+[Collection(AccountsBrowserFixture.Bookings)]
 public sealed class AppointmentsAdminBrowserTests(AccountsBrowserFixture app, ITestOutputHelper output)
 {
     [Theory]

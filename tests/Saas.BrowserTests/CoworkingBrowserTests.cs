@@ -9,7 +9,7 @@ namespace Saas.BrowserTests;
 /// Co-working in a real browser: a signed-in resident books a desk for hours by keyboard alone, gets the
 /// mail with its calendar entry, cancels, and the desk is free again; axe-core and 360 px reflow on the way.
 /// </summary>
-[Collection(AccountsBrowserFixture.Name)]
+[Collection(AccountsBrowserFixture.Bookings)]
 public sealed class CoworkingBrowserTests(AccountsBrowserFixture app, ITestOutputHelper output)
 {
     [Fact]

@@ -11,7 +11,7 @@ namespace Saas.BrowserTests;
 /// page's JobPosting JSON-LD is read field by field, the resident applies with a PDF, staff see the application
 /// and its file. Every page on the way passes axe-core at phone width.
 /// </summary>
-[Collection(AccountsBrowserFixture.Name)]
+[Collection(AccountsBrowserFixture.Bookings)]
 public sealed class JobsBrowserTests(AccountsBrowserFixture app, ITestOutputHelper output)
 {
     [Fact]

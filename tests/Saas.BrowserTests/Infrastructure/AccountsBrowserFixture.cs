@@ -15,6 +15,12 @@ public sealed class AccountsBrowserFixture : IAsyncLifetime
 {
     public const string Name = "Browser 4: accounts, admin and support";
 
+    /// <summary>
+    /// A second instance (own host, database, SMTP listener and Chromium) for the booking journeys, so the
+    /// longest browser collection is split in two that run side by side.
+    /// </summary>
+    public const string Bookings = "Browser 5: appointments, co-working and job journeys";
+
     private BrowserHost? _host;
     private SmtpListener? _smtp;
     private int _sequence;
@@ -73,8 +79,8 @@ public sealed class AccountsBrowserFixture : IAsyncLifetime
             IgnoreHTTPSErrors = true, // the app's throwaway self-signed certificate
         });
         context.SetDefaultTimeout(30_000);
-        // Generous, and the same for assertions: a sign-up hashes with 600,000 PBKDF2 rounds and a save
-        // bumps the town version; on a loaded 2-core machine that alone has taken over 15 s. A hang still fails.
+        // Generous, and the same for assertions: a save bumps the town version and pages are rendered afresh;
+        // on a loaded 2-core machine that has taken over 15 s. A hang still fails.
         Assertions.SetDefaultExpectTimeout(30_000);
         context.SetDefaultNavigationTimeout(20_000);
         return await context.NewPageAsync();
@@ -82,4 +88,7 @@ public sealed class AccountsBrowserFixture : IAsyncLifetime
 
     [CollectionDefinition(Name)]
     public sealed class Definition : ICollectionFixture<AccountsBrowserFixture>;
+
+    [CollectionDefinition(Bookings)]
+    public sealed class BookingsDefinition : ICollectionFixture<AccountsBrowserFixture>;
 }

@@ -77,8 +77,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
         context.SetDefaultTimeout(30_000);
-        // Generous, and the same for assertions: a sign-up hashes with 600,000 PBKDF2 rounds and a save
-        // bumps the town version; on a loaded 2-core machine that alone has taken over 15 s. A hang still fails.
+        // Generous, and the same for assertions: a save bumps the town version and pages are rendered afresh;
+        // on a loaded 2-core machine that has taken over 15 s. A hang still fails.
         Assertions.SetDefaultExpectTimeout(30_000);
         context.SetDefaultNavigationTimeout(20_000);
         return await context.NewPageAsync();
