@@ -53,8 +53,10 @@ internal sealed partial class SignupProvisioner(
                 .SetProperty(s => s.Failure, "slug-taken").SetProperty(s => s.LeaseUntil, (DateTime?)null), cancellationToken);
             return ProvisioningResult.SlugTaken;
         }
+        // The account has the password hash now; the signup keeps no copy of it.
         await db.Signups.Where(s => s.Id == signupId).ExecuteUpdateAsync(u => u
-            .SetProperty(s => s.ProvisionedAt, clock.GetUtcNow().UtcDateTime).SetProperty(s => s.LeaseUntil, (DateTime?)null), cancellationToken);
+            .SetProperty(s => s.ProvisionedAt, clock.GetUtcNow().UtcDateTime).SetProperty(s => s.LeaseUntil, (DateTime?)null)
+            .SetProperty(s => s.PasswordHash, ""), cancellationToken);
         LogLive(logger, signup.Slug, signup.Id);
         return ProvisioningResult.Live;
     }

@@ -33,6 +33,8 @@ public sealed class SignupTests(SignupFixture platform)
         Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
         Assert.Equal(1, await platform.ScalarAsync("SELECT count(*) FROM platform_tenants WHERE slug = 'goerzke'"));
         Assert.Equal(1, await platform.ScalarAsync("SELECT count(*) FROM platform_tenants t JOIN platform_signups s ON s.id = t.id WHERE t.slug = 'goerzke' AND t.state = 'active' AND s.provisioned_at IS NOT NULL"));
+        // The password's hash moved to the admin account; the signup keeps no copy.
+        Assert.Equal(0, await platform.ScalarAsync("SELECT count(*) FROM platform_signups WHERE slug = 'goerzke' AND password_hash <> ''"));
 
         // The town answers with its placeholders, the chosen features only, and a welcome article.
         var town = platform.Factory.ClientFor("goerzke.localhost");
